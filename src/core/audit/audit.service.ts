@@ -1,0 +1,145 @@
+import { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { decodeCursor, Page, pageOf } from '../common/pagination';
+import { hubContext } from '../context/request-context';
+import { auditEntries } from '../metrics/hub-metrics';
+import { HubScheduler } from '../scheduler/scheduler.service';
+import { entryHash, GENESIS_HASH } from './audit-chain';
+import { AuditEntry, AuditOutcome } from './audit-entry.entity';
+import { redact } from './redact';
+
+export interface AuditInput {
+  action: string;
+  outcome?: AuditOutcome;
+  target?: { type: string; id: string };
+  details?: Record<string, unknown>;
+  /** Defaults to the actor of the current request or job. */
+  actor?: { type: string; id: string };
+  ip?: string;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  correlationId?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+}
+
+export interface ChainReport {
+  valid: boolean;
+  sealed: number;
+  unsealed: number;
+  firstBrokenId: string | null;
+  reason: string | null;
+}
+
+const SEAL_BATCH = 1000;
+
+@Injectable()
+export class AuditService implements OnModuleInit {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly scheduler: HubScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.every('audit.seal-chain', 1000, async () => {
+      while ((await this.seal()) === SEAL_BATCH);
+    });
+  }
+
+  /**
+   * Records an entry. With `em`, the entry joins that unit of work and commits with the change it
+   * describes; without, it is written at once.
+   */
+  async record(input: AuditInput, em?: EntityManager): Promise<AuditEntry> {
+    const context = hubContext.current();
+    const actor = input.actor ?? context?.actor ?? { type: 'system', id: 'system' };
+    const target = em ?? this.orm.em.fork();
+    const entry = target.create(AuditEntry, {
+      at: new Date(),
+      actorType: actor.type,
+      actorId: actor.id,
+      action: input.action,
+      targetType: input.target?.type ?? null,
+      targetId: input.target?.id ?? null,
+      correlationId: hubContext.correlationId(),
+      outcome: input.outcome ?? 'success',
+      ip: input.ip ?? context?.ip ?? null,
+      details: redact(input.details ?? {}),
+    });
+    target.persist(entry);
+    if (!em) await target.flush();
+    auditEntries.inc({ outcome: entry.outcome });
+    return entry;
+  }
+
+  async list(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+    const where: FilterQuery<AuditEntry> = {
+      actorId: filter.actorId,
+      action: filter.action,
+      targetType: filter.targetType,
+      targetId: filter.targetId,
+      correlationId: filter.correlationId,
+      outcome: filter.outcome,
+    };
+    const at: Record<string, Date> = {};
+    if (filter.from) at.$gte = filter.from;
+    if (filter.to) at.$lte = filter.to;
+    if (Object.keys(at).length > 0) (where as Record<string, unknown>).at = at;
+    const before = decodeCursor(cursor);
+    if (before) (where as Record<string, unknown>).id = { $lt: before };
+    const rows = await this.orm.em.fork().find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return pageOf(rows, limit, (row) => row);
+  }
+
+  /** Appends unsealed entries to the hash chain, oldest first. Returns how many it sealed. */
+  async seal(): Promise<number> {
+    const em = this.orm.em.fork();
+    const pending = await em.find(AuditEntry, { chainSeq: null }, { orderBy: { id: 'asc' }, limit: SEAL_BATCH });
+    if (pending.length === 0) return 0;
+    const [head] = await em.find(AuditEntry, { chainSeq: { $ne: null } }, { orderBy: { chainSeq: 'desc' }, limit: 1 });
+    let seq = head?.chainSeq ?? 0;
+    let prev = head?.hash ?? GENESIS_HASH;
+    for (const entry of pending) {
+      seq += 1;
+      entry.chainSeq = seq;
+      entry.prevHash = prev;
+      entry.hash = entryHash(entry, entry.chainSeq, prev);
+      prev = entry.hash;
+    }
+    await em.flush();
+    return pending.length;
+  }
+
+  /** Recomputes the chain; any edited, removed or reordered sealed entry makes it invalid. */
+  async verify(): Promise<ChainReport> {
+    const em = this.orm.em.fork();
+    let prev = GENESIS_HASH;
+    let expected = 1;
+    let sealed = 0;
+    for (;;) {
+      const batch = await em.find(AuditEntry, { chainSeq: { $gte: expected } }, { orderBy: { chainSeq: 'asc' }, limit: SEAL_BATCH });
+      if (batch.length === 0) break;
+      for (const entry of batch) {
+        const seq = entry.chainSeq as number;
+        if (seq !== expected) return broken(entry.id, sealed, `entry ${expected} of the chain is missing`);
+        if (entry.prevHash !== prev || entryHash(entry, seq, prev) !== entry.hash) return broken(entry.id, sealed, 'entry content does not match its hash');
+        prev = entry.hash as string;
+        expected += 1;
+        sealed += 1;
+      }
+      em.clear();
+    }
+    const unsealed = await em.count(AuditEntry, { chainSeq: null });
+    return { valid: true, sealed, unsealed, firstBrokenId: null, reason: null };
+  }
+}
+
+function broken(id: string, sealed: number, reason: string): ChainReport {
+  return { valid: false, sealed, unsealed: 0, firstBrokenId: id, reason };
+}

@@ -1,0 +1,48 @@
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { HUB_CONFIG } from '../config/config.module';
+import type { HubConfig } from '../config/hub-config';
+import { runMigrations } from './migration-runner';
+import { EntityClass, ormOptions } from './orm-options';
+
+@Injectable()
+class MigrateOnStart implements OnModuleInit {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.database.dialect === 'sqlite') {
+      // WAL lets readers proceed during a write; it is a property of the file, set once.
+      await this.orm.em.getConnection().execute('pragma journal_mode = WAL');
+      await this.orm.em.getConnection().execute('pragma synchronous = NORMAL');
+    }
+    if (!this.config.migrateOnStart) return;
+    const applied = await runMigrations(this.orm, this.config);
+    if (applied.length > 0) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
+  }
+}
+
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: HubConfig, entities: EntityClass[]): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        MikroOrmModule.forRootAsync({
+          inject: [HUB_CONFIG],
+          useFactory: (config: HubConfig) => ({ ...ormOptions(config, entities), registerRequestContext: true }),
+          driver: config.database.dialect === 'sqlite' ? SqliteDriver : PostgreSqlDriver,
+        }),
+      ],
+      providers: [MigrateOnStart],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import type { HubConfig } from '../config/hub-config';
+import { postgresqlMigrations } from './migrations/postgresql';
+import { sqliteMigrations } from './migrations/sqlite';
+
+export type EntityClass = abstract new (...args: never[]) => object;
+
+/**
+ * MikroORM options for the configured dialect. Migrations are listed statically per dialect
+ * (SQL differs between SQLite and PostgreSQL) so the compiled app and the tests run the same ones.
+ */
+export function ormOptions(config: HubConfig, entities: EntityClass[]): Options {
+  const common = {
+    entities,
+    extensions: [Migrator],
+    debug: false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+  } satisfies Partial<Options>;
+  if (config.database.dialect === 'sqlite') {
+    mkdirSync(dirname(config.database.path), { recursive: true });
+    return {
+      ...common,
+      driver: SqliteDriver,
+      dbName: config.database.path,
+      migrations: migrationOptions('sqlite', sqliteMigrations),
+    } as unknown as Options;
+  }
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: config.database.url,
+    pool: { min: 1, max: 10 },
+    migrations: migrationOptions('postgresql', postgresqlMigrations),
+  } as unknown as Options;
+}
+
+function migrationOptions(dialect: string, list: MigrationList): Options['migrations'] {
+  return {
+    tableName: 'hub_migrations',
+    migrationsList: list,
+    path: `src/core/database/migrations/${dialect}`,
+    pathTs: `src/core/database/migrations/${dialect}`,
+    snapshot: false,
+    silent: true,
+    transactional: true,
+    allOrNothing: true,
+    emit: 'ts',
+    fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+  };
+}
+
+export type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { HUB_CONFIG } from '../config/config.module';
+import type { HubConfig } from '../config/hub-config';
+import { hubContext } from '../context/request-context';
+
+/** Paths whose values never reach a log line, whatever logs them. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers.cookie',
+  'req.headers["x-auth-user"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.apiKey',
+  '*.api_key',
+  '*.api_pass',
+  '*.secret',
+  '*.token',
+  '*.credentials',
+];
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [HUB_CONFIG],
+      useFactory: (config: HubConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+          genReqId: () => hubContext.correlationId(),
+          customProps: () => ({ correlationId: hubContext.current()?.correlationId }),
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          },
+        },
+        exclude: [],
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppModule } from './app.module';
+import { createWorkerContext } from './core/bootstrap';
+import { ConfigError, loadConfig } from './core/config/hub-config';
+
+/** `npm run start:worker`: a process that runs jobs and may run the schedulers, without HTTP. */
+async function main(): Promise<void> {
+  const config = { ...loadConfig(), role: 'worker' as const };
+  await createWorkerContext(AppModule.forRoot(config));
+  new Logger('Hub').log(`IPTV Hub worker started (${config.mode} mode, jobs ${config.jobs.driver}, concurrency ${config.jobs.concurrency})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `\n${error.message}\n` : `IPTV Hub worker failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});
