@@ -30,6 +30,7 @@ export class BullmqJobQueue extends JobQueue {
   private readonly connection: Redis;
   private readonly queue: Queue;
   private worker?: Worker;
+  private workerConnection?: Redis;
 
   constructor(
     private readonly executor: JobExecutor,
@@ -60,8 +61,10 @@ export class BullmqJobQueue extends JobQueue {
 
   async startConsuming(): Promise<void> {
     if (this.worker) return;
+    // A blocking worker connection of its own; BullMQ does not close connections it was given.
+    this.workerConnection = this.connection.duplicate();
     this.worker = new Worker<Envelope>(QUEUE_NAME, (job) => this.process(job), {
-      connection: this.connection.duplicate(),
+      connection: this.workerConnection,
       prefix: this.options.prefix,
       concurrency: this.options.concurrency,
       lockDuration: this.options.leaseMs,
@@ -104,6 +107,7 @@ export class BullmqJobQueue extends JobQueue {
       clearTimeout(timer);
     }
     await this.queue.close();
+    await this.workerConnection?.quit().catch(() => undefined);
     await this.connection.quit().catch(() => undefined);
   }
 
