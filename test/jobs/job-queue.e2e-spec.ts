@@ -1,0 +1,92 @@
+import { EventsService } from '../../src/core/events/events.service';
+import { JobQueue } from '../../src/core/jobs/job-queue';
+import { HubScheduler } from '../../src/core/scheduler/scheduler.service';
+import { createTestApp, createTestDatabase, TestApp, TestDatabase, testMode, waitFor } from '../helpers/test-app';
+
+describe(`jobs, schedulers and outbox events (${testMode})`, () => {
+  let database: TestDatabase;
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  // Every app of a test shares the queue: close them so a later test's jobs meet only its own handlers.
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+  afterAll(() => database?.drop());
+
+  async function start(): Promise<TestApp> {
+    const app = await createTestApp({ database });
+    apps.push(app);
+    return app;
+  }
+
+  it('runs the schedulers in exactly one of two processes sharing a database', async () => {
+    const [a, b] = [await start(), await start()];
+    const leaders = await waitFor(() => {
+      const flags = [a, b].map((app) => app.app.get(HubScheduler).isLeader());
+      return flags.filter(Boolean).length === 1 ? flags : undefined;
+    });
+    expect(leaders.filter(Boolean)).toHaveLength(1);
+    const leader = leaders[0] ? a : b;
+    const follower = leaders[0] ? b : a;
+    await leader.close();
+    // The follower takes over once the lease of the closed leader is released.
+    await waitFor(() => follower.app.get(HubScheduler).isLeader(), { timeoutMs: 20_000, message: 'the follower to take over' });
+  });
+
+  it('keeps a delayed job across a restart and runs it once when due', async () => {
+    const first = await start();
+    const runs: string[] = [];
+    await first.app.get(JobQueue).enqueue('test.delayed', { n: 1 }, { jobId: 'delayed-1', delayMs: 1500 });
+    await first.close();
+    const second = await start();
+    second.app.get(JobQueue).register<{ n: number }>('test.delayed', async (job) => {
+      runs.push(`${job.id}:${job.data.n}`);
+    });
+    await waitFor(() => runs.length === 1, { timeoutMs: 15_000, message: 'the delayed job' });
+    expect(runs).toEqual(['delayed-1:1']);
+    // Enqueuing the same job id again is a no-op.
+    await second.app.get(JobQueue).enqueue('test.delayed', { n: 2 }, { jobId: 'delayed-1' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(runs).toHaveLength(1);
+  });
+
+  it('retries a failing job with backoff and gives up after its attempts', async () => {
+    const hub = await start();
+    const attempts: number[] = [];
+    hub.app.get(JobQueue).register('test.flaky', async (job) => {
+      attempts.push(job.attempt);
+      if (job.attempt < 3) throw new Error('transient');
+    });
+    await hub.app.get(JobQueue).enqueue('test.flaky', {}, { attempts: 5, backoffMs: 50 });
+    await waitFor(() => attempts.length === 3, { message: 'three attempts' });
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it('dispatches an outbox event to its listeners after commit and lists it', async () => {
+    const hub = await start();
+    const events = hub.app.get(EventsService);
+    const seen: string[] = [];
+    events.listen('test.*', 'test.collector', async (event) => {
+      seen.push(`${event.type}:${String(event.payload.n)}`);
+    });
+    await expect(
+      events.transaction(async (_em, emit) => {
+        emit({ type: 'test.rolled_back', payload: { n: 0 } });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    await events.transaction(async (_em, emit) => {
+      emit({ type: 'test.happened', payload: { n: 1 }, subject: { type: 'thing', id: 't-1' } });
+    });
+    await waitFor(() => seen.length === 1, { message: 'the listener' });
+    expect(seen).toEqual(['test.happened:1']);
+    const listed = await hub.http.get('/events').query({ type: 'test.*' }).expect(200);
+    expect(listed.body.items.map((event: { type: string }) => event.type)).toEqual(['test.happened']);
+    expect(listed.body.items[0]).toMatchObject({ subject: { type: 'thing', id: 't-1' }, payload: { n: 1 } });
+    const bySubject = await hub.http.get('/events').query({ subjectType: 'thing', subjectId: 't-1' }).expect(200);
+    expect(bySubject.body.items).toHaveLength(1);
+  });
+});
