@@ -3,11 +3,17 @@ import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { createWorkerContext } from './core/bootstrap';
 import { ConfigError, loadConfig } from './core/config/hub-config';
+import { startWorkerHealthServer } from './core/health/worker-health-server';
 
 /** `npm run start:worker`: a process that runs jobs and may run the schedulers, without HTTP. */
 async function main(): Promise<void> {
   const config = { ...loadConfig(), role: 'worker' as const };
-  await createWorkerContext(AppModule.forRoot(config));
+  const app = await createWorkerContext(AppModule.forRoot(config));
+  if (config.http.workerHealthPort > 0) {
+    const server = await startWorkerHealthServer(app, config.http.workerHealthPort, config.http.host);
+    process.once('SIGTERM', () => server.close());
+    process.once('SIGINT', () => server.close());
+  }
   new Logger('Hub').log(`IPTV Hub worker started (${config.mode} mode, jobs ${config.jobs.driver}, concurrency ${config.jobs.concurrency})`);
 }
 

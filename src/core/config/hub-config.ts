@@ -15,6 +15,8 @@ export interface HubConfig {
     bodyLimitBytes: number;
     rateLimitPerMinute: number;
     trustedProxies: string[];
+    /** Port of the worker process's health endpoint (0 = none). */
+    workerHealthPort: number;
   };
   dataDir: string;
   database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string };
@@ -72,6 +74,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       bodyLimitBytes: read.bytes('HUB_BODY_LIMIT', '1mb'),
       rateLimitPerMinute: read.integer('HUB_RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
       trustedProxies: read.list('HUB_TRUSTED_PROXIES'),
+      workerHealthPort: read.integer('HUB_WORKER_HEALTH_PORT', 3001, { min: 0, max: 65535 }),
     },
     dataDir,
     database,

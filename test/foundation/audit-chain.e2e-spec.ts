@@ -1,0 +1,46 @@
+import { MikroORM } from '@mikro-orm/core';
+import { AuditService } from '../../src/core/audit/audit.service';
+import { createTestApp, TestApp, waitFor } from '../helpers/test-app';
+
+describe('audit log hash chain', () => {
+  let hub: TestApp;
+
+  beforeAll(async () => {
+    hub = await createTestApp();
+  });
+  afterAll(() => hub?.close());
+
+  it('detects an edited or deleted entry', async () => {
+    for (let i = 0; i < 5; i++) await hub.http.post('/customers').send({ email: `chain${i}@example.com` }).expect(201);
+    const audit = hub.app.get(AuditService);
+    await waitFor(async () => (await audit.verify()).unsealed === 0, { message: 'the sealer' });
+    expect(await audit.verify()).toMatchObject({ valid: true, firstBrokenId: null });
+
+    const connection = hub.app.get(MikroORM).em.getConnection();
+    const [victim] = await connection.execute<{ id: string }[]>("select id from hub_audit_entry where action = 'customer.create' order by chain_seq limit 1");
+    await connection.execute("update hub_audit_entry set details = ? where id = ?", [JSON.stringify({ forged: true }), victim.id]);
+    const edited = await hub.http.get('/audit/verify').expect(200);
+    expect(edited.body).toMatchObject({ valid: false, firstBrokenId: victim.id, reason: 'entry content does not match its hash' });
+
+    await connection.execute('delete from hub_audit_entry where id = ?', [victim.id]);
+    const deleted = await audit.verify();
+    expect(deleted.valid).toBe(false);
+    expect(deleted.reason).toMatch(/missing/);
+  });
+
+  it('filters by actor, action, target, correlation id and time range with cursor pagination', async () => {
+    const created = await hub.http.post('/customers').set('X-Correlation-Id', 'corr-audit-filter-1').send({ email: 'filter@example.com' }).expect(201);
+    expect(created.headers['x-correlation-id']).toBe('corr-audit-filter-1');
+    const byCorrelation = await hub.http.get('/audit').query({ correlationId: 'corr-audit-filter-1' }).expect(200);
+    expect(byCorrelation.body.items.map((entry: { action: string }) => entry.action).sort()).toEqual(['customer.create', 'customers.post']);
+    const actorId = byCorrelation.body.items[0].actorId;
+    expect(byCorrelation.body.items[0].actorType).toBe('api_key');
+    const byActor = await hub.http.get('/audit').query({ actor: actorId, action: 'customer.create', targetId: created.body.id }).expect(200);
+    expect(byActor.body.items).toHaveLength(1);
+    const future = await hub.http.get('/audit').query({ from: new Date(Date.now() + 60_000).toISOString() }).expect(200);
+    expect(future.body.items).toHaveLength(0);
+    const page1 = await hub.http.get('/audit').query({ limit: 2 }).expect(200);
+    const page2 = await hub.http.get('/audit').query({ limit: 2, cursor: page1.body.nextCursor }).expect(200);
+    expect(page2.body.items[0].id < page1.body.items[1].id).toBe(true);
+  });
+});
