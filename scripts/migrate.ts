@@ -4,22 +4,20 @@
  *   create  diff the entities against a fresh database migrated to the latest migration, write a
  *           new migration per dialect and refresh the dialect's migration index
  *   check   fail when the entities and the migrations disagree (run in CI)
- * `create` and `check` need PostgreSQL for its dialect: MIGRATION_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ * `create` and `check` need PostgreSQL for its dialect: HUB_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import 'reflect-metadata';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { Client } from 'pg';
 import { ALL_ENTITIES } from '../src/app.module';
 import { HubConfig, loadConfig } from '../src/core/config/hub-config';
 import { runMigrations } from '../src/core/database/migration-runner';
 import { ormOptions } from '../src/core/database/orm-options';
+import { createEphemeralDatabase } from './support/ephemeral-database';
 
 type Dialect = 'sqlite' | 'postgresql';
 const SOURCE_DIR = resolve(__dirname, '../../src/core/database/migrations');
-const ADMIN_URL = process.env.MIGRATION_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
@@ -46,28 +44,15 @@ async function forEachDialect(task: (dialect: Dialect) => Promise<void>): Promis
 
 /** A fresh, empty database of the dialect, migrated to the latest migration. */
 async function withFreshDatabase<T>(dialect: Dialect, work: (orm: MikroORM) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-migrate-'));
-  const dbName = `hub_migrate_${process.pid}_${Date.now()}`;
-  const admin = dialect === 'postgresql' ? new Client({ connectionString: ADMIN_URL }) : undefined;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const env = dialect === 'sqlite' ? { HUB_DATA_DIR: dir } : { HUB_DATA_DIR: dir, DATABASE_URL: url.toString() };
-  const config: HubConfig = loadConfig(env);
+  const database = await createEphemeralDatabase(dialect === 'sqlite' ? 'embedded' : 'scale-out');
+  const config: HubConfig = loadConfig(database.env);
   const orm = await MikroORM.init(ormOptions(config, ALL_ENTITIES));
   try {
     await runMigrations(orm, config);
     return await work(orm);
   } finally {
     await orm.close();
-    if (admin) {
-      await admin.query(`drop database if exists ${dbName}`);
-      await admin.end();
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

@@ -1,59 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import createClient, { Client } from 'openapi-fetch';
-import { Client as PgClient } from 'pg';
 import request from 'supertest';
-type TestAgent = ReturnType<typeof request.agent>;
 import { AppModule } from '../../src/app.module';
 import { createHttpApp } from '../../src/core/bootstrap';
 import { HubConfig, loadConfig } from '../../src/core/config/hub-config';
+import { createEphemeralDatabase, EphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import type { paths } from '../client/schema';
 
-export type TestMode = 'embedded' | 'scale-out';
+type TestAgent = ReturnType<typeof request.agent>;
+export type TestMode = HubMode;
 
 /** Which mode the suite runs in: HUB_TEST_MODE=scale-out uses PostgreSQL + Redis + BullMQ. */
 export const testMode: TestMode = process.env.HUB_TEST_MODE === 'scale-out' ? 'scale-out' : 'embedded';
 export const TEST_ADMIN_KEY = 'hub_test_admin_key_0123456789abcdefghijklmnop';
-const PG_ADMIN_URL = process.env.HUB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.HUB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export interface TestDatabase {
-  env: Record<string, string>;
-  drop(): Promise<void>;
-}
+export type TestDatabase = EphemeralDatabase;
 
 /** A fresh data directory, plus in scale-out mode a fresh PostgreSQL database and Redis prefix. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-test-'));
-  const env: Record<string, string> = { HUB_DATA_DIR: dataDir, LOG_LEVEL: process.env.HUB_TEST_LOG_LEVEL ?? 'silent', HUB_ADMIN_API_KEY: TEST_ADMIN_KEY, HUB_JOB_POLL_MS: '50' };
-  let dbName: string | undefined;
-  if (testMode === 'scale-out') {
-    dbName = `hub_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create database ${dbName}`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    Object.assign(env, { DATABASE_URL: url.toString(), REDIS_URL, HUB_QUEUE_PREFIX: `hub-test-${dbName}` });
-  }
-  return {
-    env,
-    async drop() {
-      if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new PgClient({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createEphemeralDatabase(testMode, { LOG_LEVEL: process.env.HUB_TEST_LOG_LEVEL ?? 'silent', HUB_ADMIN_API_KEY: TEST_ADMIN_KEY, HUB_JOB_POLL_MS: '50' });
 }
 
 export interface TestApp {
