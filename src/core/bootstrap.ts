@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { HubConfig } from './config/hub-config';
 import { configureApp } from './http/configure-app';
 
@@ -15,6 +16,8 @@ export async function createHttpApp(root: DynamicModule, config: HubConfig): Pro
 /** A process without HTTP: consumes jobs and competes for the scheduler lease. */
 export async function createWorkerContext(root: DynamicModule): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(root, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.enableShutdownHooks();
   return app;
 }

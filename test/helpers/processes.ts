@@ -8,7 +8,8 @@ export interface HubProcess {
   output(): string;
   /** Resolves once the process printed `marker` (bounded). */
   waitForOutput(marker: string, timeoutMs?: number): Promise<void>;
-  kill(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends the signal and resolves with how the process ended. */
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Starts a compiled script (from dist/ or test/fixtures) on the project's Node 24 with extra env. */
@@ -17,7 +18,7 @@ export function startProcess(script: string, env: Record<string, string>): HubPr
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('close', (code, signal) => done({ code, signal })));
   return {
     child,
     output: () => out,

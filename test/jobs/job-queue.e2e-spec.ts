@@ -16,8 +16,8 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
   });
   afterAll(() => database?.drop());
 
-  async function start(): Promise<TestApp> {
-    const app = await createTestApp({ database });
+  async function start(env: Record<string, string> = {}): Promise<TestApp> {
+    const app = await createTestApp({ database, env: { HUB_JOB_LEASE_MS: '1500', ...env } });
     apps.push(app);
     return app;
   }
@@ -88,5 +88,39 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     expect(listed.body.items[0]).toMatchObject({ subject: { type: 'thing', id: 't-1' }, payload: { n: 1 } });
     const bySubject = await hub.http.get('/events').query({ subjectType: 'thing', subjectId: 't-1' }).expect(200);
     expect(bySubject.body.items).toHaveLength(1);
+  });
+
+  it('lets a running job finish when the process shuts down', async () => {
+    const hub = await start();
+    const finished: string[] = [];
+    let started = false;
+    hub.app.get(JobQueue).register('test.slow', async (job) => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      finished.push(job.id);
+    });
+    await hub.app.get(JobQueue).enqueue('test.slow', {}, { jobId: 'slow-1' });
+    await waitFor(() => started, { message: 'the job to start' });
+    await hub.close();
+    expect(finished).toEqual(['slow-1']);
+  });
+
+  it('hands a job that outlasts the shutdown timeout back to the queue, where another process runs it', async () => {
+    const first = await start({ HUB_SHUTDOWN_TIMEOUT_MS: '100' });
+    let started = false;
+    first.app.get(JobQueue).register('test.stuck', async () => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+    });
+    await first.app.get(JobQueue).enqueue('test.stuck', {}, { jobId: 'stuck-1' });
+    await waitFor(() => started, { message: 'the job to start' });
+    await first.close();
+    const second = await start();
+    const ranOn: string[] = [];
+    second.app.get(JobQueue).register('test.stuck', async (job) => {
+      ranOn.push(job.id);
+    });
+    await waitFor(() => ranOn.length === 1, { timeoutMs: 15_000, message: 'the handed-back job' });
+    expect(ranOn).toEqual(['stuck-1']);
   });
 });

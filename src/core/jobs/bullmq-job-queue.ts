@@ -31,6 +31,7 @@ export class BullmqJobQueue extends JobQueue {
   private readonly queue: Queue;
   private worker?: Worker;
   private workerConnection?: Redis;
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly executor: JobExecutor,
@@ -78,7 +79,13 @@ export class BullmqJobQueue extends JobQueue {
     await this.worker.waitUntilReady();
   }
 
-  private async process(job: Job<Envelope>): Promise<void> {
+  private process(job: Job<Envelope>): Promise<void> {
+    const run = this.execute(job);
+    this.running.add(run);
+    return run.finally(() => this.running.delete(run));
+  }
+
+  private async execute(job: Job<Envelope>): Promise<void> {
     try {
       await this.executor.execute({
         id: job.id ?? '',
@@ -97,14 +104,15 @@ export class BullmqJobQueue extends JobQueue {
     const worker = this.worker;
     this.worker = undefined;
     if (worker) {
+      // Take no new jobs, give running ones the grace period, then close. A forced close stops
+      // renewing the locks of unfinished jobs; the stalled-job check of a live worker moves them
+      // back to waiting once their lock (HUB_JOB_LEASE_MS) expires.
+      await worker.pause(true);
       let timer: NodeJS.Timeout | undefined;
-      const graceful = worker.close();
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-      if ((await Promise.race([graceful, timedOut])) === 'timeout') {
-        // Force-closing releases the locks' renewal; the stalled check hands the jobs to another worker.
-        await worker.close(true);
-      }
+      const outcome = await Promise.race([Promise.allSettled([...this.running]), timedOut]);
       clearTimeout(timer);
+      await worker.close(outcome === 'timeout');
     }
     await this.queue.close();
     await this.workerConnection?.quit().catch(() => undefined);

@@ -43,7 +43,8 @@ class JobQueueLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
     this.logger.log(`Consuming jobs with the ${this.queue.driver} driver (concurrency ${this.config.jobs.concurrency})`);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    if (this.config.role !== 'api') this.logger.log(`Shutting down${signal ? ` on ${signal}` : ''}: letting running jobs finish for up to ${this.config.shutdownTimeoutMs} ms`);
     await this.queue.stop(this.config.shutdownTimeoutMs);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { hubContext } from '../context/request-context';
@@ -25,16 +26,20 @@ export const LOG_REDACT_PATHS = [
     LoggerModule.forRootAsync({
       inject: [HUB_CONFIG],
       useFactory: (config: HubConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
-          genReqId: () => hubContext.correlationId(),
-          customProps: () => ({ correlationId: hubContext.current()?.correlationId }),
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // Synchronous writes: the last lines before a signal or a crash must not be lost in a buffer.
+        pinoHttp: [
+          {
+            level: config.logLevel,
+            redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+            genReqId: () => hubContext.correlationId(),
+            customProps: () => ({ correlationId: hubContext.current()?.correlationId }),
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
           },
-        },
+          pino.destination({ dest: 1, sync: true }),
+        ],
         exclude: [],
       }),
     }),
