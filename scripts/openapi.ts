@@ -21,7 +21,7 @@ async function generate(): Promise<{ document: string; schema: string }> {
   const app = await NestFactory.create(AppModule.forRoot(loadConfig({})), { preview: true, logger: false });
   const document = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
   await app.close();
-  const ast = await openapiTS(JSON.parse(document), { alphabetize: true });
+  const ast = await openapiTS(JSON.parse(document), { alphabetize: true, defaultNonNullable: false });
   const schema = `// Generated from openapi/openapi.json by \`npm run openapi\`. Do not edit.\n${astToString(ast)}`;
   return { document, schema };
 }
