@@ -399,7 +399,7 @@ export interface components {
         };
         CreateProductDto: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description ISO 4217 code
              * @example EUR
@@ -437,7 +437,7 @@ export interface components {
              * @description A trial line (durations usually in hours)
              * @default false
              */
-            trial: boolean;
+            trial?: boolean;
         };
         CustomerDto: {
             /** Format: date-time */
@@ -510,12 +510,12 @@ export interface components {
         };
         PanelOptionsDto: {
             /** @default 10 */
-            maxConcurrent: number;
+            maxConcurrent?: number;
             /** @default 20 */
-            maxPerSecond: number;
+            maxPerSecond?: number;
             retry?: components["schemas"]["PanelRetryDto"];
             /** @default 15000 */
-            timeoutMs: number;
+            timeoutMs?: number;
             tls?: components["schemas"]["PanelTlsDto"];
         };
         PanelOptionsViewDto: {
@@ -651,7 +651,7 @@ export interface components {
         };
         UpdateProductDto: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description ISO 4217 code
              * @example EUR
@@ -689,7 +689,7 @@ export interface components {
              * @description A trial line (durations usually in hours)
              * @default false
              */
-            trial: boolean;
+            trial?: boolean;
         };
     };
     responses: never;
