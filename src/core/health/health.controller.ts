@@ -3,12 +3,14 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPublicProblems } from '../http/api-problems.decorator';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator';
 import { JobQueue } from '../jobs/job-queue';
 
 @ApiTags('health')
 @Controller('health')
 @Public()
+@SkipThrottle()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
