@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ACCESS_CODE_ENTITIES } from './core/access-codes/access-code-entities';
+import { AccessCodesModule } from './core/access-codes/access-codes.module';
 import { AuditEntry } from './core/audit/audit-entry.entity';
 import { ApiKey } from './core/auth/api-key.entity';
 import { HubConfigModule } from './core/config/config.module';
@@ -13,13 +15,26 @@ import { IdempotencyRecord } from './core/http/idempotency-record.entity';
 import { JobRow } from './core/jobs/job.entity';
 import { JobsModule } from './core/jobs/jobs.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { HubPackage } from './core/panels/packages/hub-package.entity';
 import { Panel } from './core/panels/panel.entity';
+import { PluginStateRow } from './core/panels/plugin-state.entity';
+import { PluginLoaderModule } from './core/plugins/plugin-loader';
 import { Product } from './core/products/product.entity';
 import { LeaseRow } from './core/scheduler/lease.entity';
 import { SchedulerModule } from './core/scheduler/scheduler.module';
+import { WebhookAttempt } from './core/webhooks/webhook-attempt.entity';
+import { WebhookDelivery } from './core/webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from './core/webhooks/webhook-endpoint.entity';
+import { WebhooksModule } from './core/webhooks/webhooks.module';
+import { BUILTIN_PLUGINS } from './builtin-plugins';
+import { COMMERCE_ENTITIES } from './core/orders/commerce-entities';
+import { OrdersModule } from './core/orders/orders.module';
+import { SubscriptionsModule } from './core/subscriptions/subscriptions.module';
+import { WORKFLOW_ENTITIES } from './workflows/workflow-entities';
+import { WorkflowsModule } from './workflows/workflows.module';
 
 /** Every entity of the hub: the ORM and the migration tooling use this one list. */
-export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer];
+export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...WORKFLOW_ENTITIES];
 
 /**
  * The composition root: the only place that sees core, the built-in plugins and the workflows
@@ -38,8 +53,14 @@ export class AppModule {
         SchedulerModule,
         JobsModule,
         PlatformModule,
+        PluginLoaderModule.forRoot(BUILTIN_PLUGINS),
         ApiModule,
         CatalogModule,
+        WebhooksModule,
+        AccessCodesModule,
+        SubscriptionsModule,
+        OrdersModule,
+        WorkflowsModule,
       ],
     };
   }

@@ -20,8 +20,7 @@ import { HealthController } from './health/health.controller';
 import { HubThrottlerGuard } from './http/hub-throttler.guard';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
-import { PanelsController } from './panels/panels.controller';
-import { PanelsService } from './panels/panels.service';
+import { PanelsModule } from './panels/panels.module';
 import { PluginRegistry } from './plugins/plugin-registry';
 import { PluginsController } from './plugins/plugins.controller';
 import { ProductsController } from './products/products.controller';
@@ -59,5 +58,6 @@ export class PlatformModule {}
 })
 export class ApiModule {}
 
-@Module({ controllers: [PanelsController, ProductsController, CustomersController], providers: [PanelsService, ProductsService, CustomersService], exports: [PanelsService, ProductsService, CustomersService] })
+/** Panels (with their plugin clients and operations), products and customers. */
+@Module({ imports: [PanelsModule], controllers: [ProductsController, CustomersController], providers: [ProductsService, CustomersService], exports: [PanelsModule, ProductsService, CustomersService] })
 export class CatalogModule {}

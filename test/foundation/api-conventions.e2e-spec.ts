@@ -1,3 +1,4 @@
+import { MikroORM } from '@mikro-orm/core';
 import { PluginRegistry } from '../../src/core/plugins/plugin-registry';
 import { createTestApp, TestApp, waitFor } from '../helpers/test-app';
 import { testPanelPlugin } from '../helpers/test-plugin';
@@ -55,6 +56,14 @@ describe('REST conventions', () => {
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const list = await hub.api.GET('/customers', { params: { query: { email: 'idem@example.com' } } });
     expect(list.data?.items).toHaveLength(1);
+  });
+
+  it('replays a shown-once secret under the same Idempotency-Key without storing it in clear', async () => {
+    const first = await hub.http.post('/api-keys').set('Idempotency-Key', 'key-create-1').send({ name: 'bot', scopes: ['operator'] }).expect(201);
+    const again = await hub.http.post('/api-keys').set('Idempotency-Key', 'key-create-1').send({ name: 'bot', scopes: ['operator'] }).expect(201);
+    expect(again.body.key).toBe(first.body.key);
+    const rows = await hub.app.get(MikroORM).em.getConnection().execute('select * from hub_idempotency_record');
+    expect(JSON.stringify(rows)).not.toContain(first.body.key);
   });
 
   it('stores panel credentials encrypted, never returns them, and validates them against the plugin schema', async () => {

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { readWebhookConfig, WebhookConfig } from '../webhooks/webhook-config';
 
 export type RunMode = 'embedded' | 'scale-out';
 export type JobDriverName = 'embedded' | 'bullmq';
@@ -33,6 +34,16 @@ export interface HubConfig {
   adminApiKey?: string;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** Outbound webhooks: retry schedule, timeout, SSRF allow-list (HUB_WEBHOOK_*). */
+  webhooks: WebhookConfig;
+  /** Third-party plugin packages (`iptv-hub-plugin-*`) to load at start (HUB_PLUGINS). */
+  plugins: string[];
+  panels: {
+    /** How often packages are re-synced from every panel (HUB_PACKAGE_SYNC_INTERVAL_MS, 0 = never). */
+    packageSyncIntervalMs: number;
+    /** How often every panel's health is checked (HUB_PANEL_HEALTH_INTERVAL_MS, 0 = never). */
+    healthIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,7 +102,16 @@ export function loadConfig(env: Env = process.env): HubConfig {
     adminApiKey: read.optional('HUB_ADMIN_API_KEY'),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     shutdownTimeoutMs: read.integer('HUB_SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
+    webhooks: readWebhookConfig(env, problems, production),
+    plugins: read.list('HUB_PLUGINS'),
+    panels: {
+      packageSyncIntervalMs: read.integer('HUB_PACKAGE_SYNC_INTERVAL_MS', 6 * 60 * 60 * 1000, { min: 0 }),
+      healthIntervalMs: read.integer('HUB_PANEL_HEALTH_INTERVAL_MS', 60_000, { min: 0 }),
+    },
   };
+  for (const name of config.plugins) {
+    if (!/^(@[a-z0-9-~][a-z0-9-._~]*\/)?iptv-hub-plugin-[a-z0-9-._~]+$/.test(name)) problems.push(`HUB_PLUGINS: "${name}" is not a plugin package name (iptv-hub-plugin-<id>, optionally scoped)`);
+  }
   if (config.adminApiKey !== undefined && config.adminApiKey.length < 24) {
     problems.push('HUB_ADMIN_API_KEY must be at least 24 characters long (use a long random value)');
   }

@@ -16,8 +16,12 @@ export class IdempotencyRecord {
   @Property({ type: 'integer', nullable: true })
   responseStatus?: number | null;
 
-  @Property({ type: 'json', nullable: true })
-  responseBody?: unknown;
+  /**
+   * The response, sealed with the hub's key: some responses carry a secret shown only once (a new
+   * API key, a webhook signing secret) and a replay must return it without it lying in clear text.
+   */
+  @Property({ type: 'text', nullable: true })
+  responseSealed?: string | null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

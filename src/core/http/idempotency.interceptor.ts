@@ -6,6 +6,7 @@ import { Observable, from, lastValueFrom } from 'rxjs';
 import { HubError } from '../common/errors';
 import { toProblem } from '../common/problem-details.filter';
 import { canonicalJson } from '../audit/audit-chain';
+import { SecretBox } from '../crypto/secret-box';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -22,6 +23,7 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly orm: MikroORM,
+    private readonly secrets: SecretBox,
     scheduler: HubScheduler,
   ) {
     scheduler.every('idempotency.purge', 10 * 60 * 1000, async () => {
@@ -52,12 +54,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       const body = await handle();
-      await em.nativeUpdate(IdempotencyRecord, { id }, { state: 'done', responseStatus: res.statusCode, responseBody: body ?? null });
+      await em.nativeUpdate(IdempotencyRecord, { id }, { state: 'done', responseStatus: res.statusCode, responseSealed: this.secrets.encryptJson(body ?? null) });
       return body;
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status >= 500) await em.nativeDelete(IdempotencyRecord, { id });
-      else await em.nativeUpdate(IdempotencyRecord, { id }, { state: 'done', responseStatus: problem.status, responseBody: problem });
+      else await em.nativeUpdate(IdempotencyRecord, { id }, { state: 'done', responseStatus: problem.status, responseSealed: this.secrets.encryptJson(problem) });
       throw error;
     }
   }
@@ -72,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if ((record.responseStatus ?? 200) >= 400) res.type('application/problem+json');
     res.status(record.responseStatus ?? 200);
     res.setHeader('Idempotent-Replayed', 'true');
-    return record.responseBody;
+    return record.responseSealed ? this.secrets.decryptJson(record.responseSealed) : null;
   }
 }
 

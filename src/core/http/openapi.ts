@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { openApiWebhooks } from '../webhooks/openapi-webhooks';
 
 export const API_VERSION = '0.1.0';
 
@@ -18,7 +19,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key as a bearer token' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'API key in a header' }, 'apiKey')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  // Outbound webhooks (OpenAPI 3.1 `webhooks`): one entry per event type of the catalogue.
+  document.webhooks = openApiWebhooks() as OpenAPIObject['webhooks'];
+  return document;
 }
 
 export function serveDocs(app: INestApplication): void {

@@ -14,12 +14,18 @@ export class PanelTlsDto {
   @ApiPropertyOptional({ description: 'Accept a self-signed certificate (explicit choice; reported by the connection test)' }) @IsOptional() @IsBoolean() allowSelfSigned?: boolean;
 }
 
+export class PanelBreakerDto {
+  @ApiProperty({ minimum: 1, maximum: 1000, example: 10, description: 'Consecutive transient failures (timeouts, refused connections, 5xx) that pause calls' }) @IsInt() @Min(1) @Max(1000) failureThreshold: number;
+  @ApiProperty({ minimum: 1000, maximum: 600000, example: 15000, description: 'How long calls stay paused before one trial call' }) @IsInt() @Min(1000) @Max(600000) openMs: number;
+}
+
 export class PanelOptionsDto {
   @ApiPropertyOptional({ minimum: 1000, maximum: 120000, default: 15000 }) @IsOptional() @IsInt() @Min(1000) @Max(120000) timeoutMs?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 10 }) @IsOptional() @IsInt() @Min(1) @Max(200) maxConcurrent?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 20 }) @IsOptional() @IsInt() @Min(1) @Max(1000) maxPerSecond?: number;
   @ApiPropertyOptional({ type: PanelRetryDto }) @IsOptional() @ValidateNested() @Type(() => PanelRetryDto) retry?: PanelRetryDto;
   @ApiPropertyOptional({ type: PanelTlsDto }) @IsOptional() @ValidateNested() @Type(() => PanelTlsDto) tls?: PanelTlsDto;
+  @ApiPropertyOptional({ type: PanelBreakerDto }) @IsOptional() @ValidateNested() @Type(() => PanelBreakerDto) breaker?: PanelBreakerDto;
 }
 
 export class CreatePanelDto {
@@ -49,6 +55,7 @@ export class PanelOptionsViewDto {
   @ApiProperty() maxPerSecond: number;
   @ApiProperty({ type: PanelRetryDto }) retry: PanelRetryDto;
   @ApiPropertyOptional({ type: PanelTlsDto }) tls?: PanelTlsDto;
+  @ApiPropertyOptional({ type: PanelBreakerDto }) breaker?: PanelBreakerDto;
 }
 
 export class PanelDto {

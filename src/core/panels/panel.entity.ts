@@ -9,6 +9,8 @@ export interface PanelOptions {
   maxPerSecond: number;
   retry: { attempts: number; baseDelayMs: number };
   tls?: { caCert?: string; allowSelfSigned?: boolean };
+  /** Consecutive transient failures that open the circuit, and how long it stays open. */
+  breaker?: { failureThreshold: number; openMs: number };
 }
 
 export const DEFAULT_PANEL_OPTIONS: PanelOptions = {

@@ -112,5 +112,6 @@ function mergeOptions(base: PanelOptions, patch: PanelOptionsDto | undefined): P
     maxPerSecond: patch.maxPerSecond ?? base.maxPerSecond,
     retry: { ...base.retry, ...(patch.retry ?? {}) },
     tls: patch.tls ? { ...(base.tls ?? {}), ...patch.tls } : base.tls,
+    breaker: patch.breaker ? { ...patch.breaker } : base.breaker,
   };
 }

@@ -1,6 +1,9 @@
 import { PANEL_CAPABILITIES, PanelClient, PanelPluginContext } from './panel';
+import { PAYMENT_CAPABILITIES, PaymentClient, PaymentPluginContext } from './payment';
+import { satisfies } from './semver';
 
-export const SDK_VERSION = '1.0.0';
+/** The version of this SDK. Plugins declare the range they were written for in `manifest.sdk`. */
+export const SDK_VERSION = '1.1.0';
 
 export type PluginKind = 'panel' | 'payment';
 
@@ -25,6 +28,8 @@ export interface PluginManifest {
   requiresBaseUrl?: boolean;
   configSchema: ConfigSchema;
   capabilities: string[];
+  /** Free-form facts about the plugin an operator or the workflow engine should know (e.g. `expiryEnforcedByHub`). */
+  notes?: Record<string, string | boolean>;
 }
 
 export interface HubPlugin<Client = unknown, Context = unknown> {
@@ -33,13 +38,47 @@ export interface HubPlugin<Client = unknown, Context = unknown> {
 }
 
 export type PanelPlugin = HubPlugin<PanelClient, PanelPluginContext>;
+export type PaymentPlugin = HubPlugin<PaymentClient, PaymentPluginContext>;
 
 /** Declares a panel plugin: its manifest (with capabilities) and a factory of clients. */
 export function definePanelPlugin(plugin: PanelPlugin): PanelPlugin {
-  if (plugin.manifest.kind !== 'panel') throw new Error(`Plugin ${plugin.manifest.id}: definePanelPlugin needs kind "panel"`);
-  const unknown = plugin.manifest.capabilities.filter((capability) => !(PANEL_CAPABILITIES as readonly string[]).includes(capability));
-  if (unknown.length > 0) throw new Error(`Plugin ${plugin.manifest.id}: unknown capabilities ${unknown.join(', ')}`);
+  assertValid(plugin, 'panel');
   return plugin;
+}
+
+/** Declares a payment plugin: its manifest (with capabilities) and a factory of clients. */
+export function definePaymentPlugin(plugin: PaymentPlugin): PaymentPlugin {
+  assertValid(plugin, 'payment');
+  return plugin;
+}
+
+function assertValid(plugin: HubPlugin, kind: PluginKind): void {
+  const problems = manifestProblems(plugin.manifest);
+  if (plugin.manifest?.kind !== kind) problems.unshift(`define${kind === 'panel' ? 'Panel' : 'Payment'}Plugin needs kind "${kind}"`);
+  if (problems.length > 0) throw new Error(`Plugin ${plugin.manifest?.id ?? '?'}: ${problems.join('; ')}`);
+}
+
+const ID = /^[a-z][a-z0-9-]{1,62}$/;
+const VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+/** Everything wrong with a manifest (empty when it is valid), including SDK compatibility. */
+export function manifestProblems(manifest: PluginManifest | undefined): string[] {
+  if (!manifest || typeof manifest !== 'object') return ['the module exports no manifest'];
+  const problems: string[] = [];
+  if (typeof manifest.id !== 'string' || !ID.test(manifest.id)) problems.push('id must be lower-case letters, digits and dashes');
+  if (manifest.kind !== 'panel' && manifest.kind !== 'payment') problems.push('kind must be "panel" or "payment"');
+  if (typeof manifest.name !== 'string' || manifest.name.length === 0) problems.push('name is required');
+  if (typeof manifest.version !== 'string' || !VERSION.test(manifest.version)) problems.push('version must be a semantic version (1.2.3)');
+  if (typeof manifest.sdk !== 'string') problems.push('sdk must be the SDK version range the plugin was written for (e.g. ^1.0.0)');
+  else if (!satisfies(SDK_VERSION, manifest.sdk)) problems.push(`needs SDK ${manifest.sdk} but the hub provides ${SDK_VERSION}`);
+  if (!manifest.configSchema || manifest.configSchema.type !== 'object' || typeof manifest.configSchema.properties !== 'object') problems.push('configSchema must be an object JSON Schema with properties');
+  if (!Array.isArray(manifest.capabilities)) problems.push('capabilities must be a list');
+  else {
+    const known: readonly string[] = manifest.kind === 'payment' ? PAYMENT_CAPABILITIES : PANEL_CAPABILITIES;
+    const unknown = manifest.capabilities.filter((capability) => !known.includes(capability));
+    if (unknown.length > 0) problems.push(`unknown capabilities ${unknown.join(', ')}`);
+  }
+  return problems;
 }
 
 /** Names of the configuration fields marked secret (`writeOnly`) in a schema. */
@@ -47,4 +86,12 @@ export function secretFields(schema: ConfigSchema): string[] {
   return Object.entries(schema.properties)
     .filter(([, property]) => property.writeOnly === true || property['x-secret'] === true)
     .map(([name]) => name);
+}
+
+/** The secret values of a configuration (for redaction: they must never reach a log or the audit log). */
+export function secretValues(schema: ConfigSchema, config: Record<string, unknown>): string[] {
+  return secretFields(schema)
+    .map((field) => config[field])
+    .filter((value): value is string | number => (typeof value === 'string' && value.length > 0) || typeof value === 'number')
+    .map(String);
 }

@@ -16,6 +16,7 @@ export const PANEL_CAPABILITIES = [
   'deleteLine',
   'serverStatus',
   'connectionCount',
+  'verifyLine',
 ] as const;
 
 export type PanelCapability = (typeof PANEL_CAPABILITIES)[number];
@@ -119,6 +120,18 @@ export interface PanelConnections {
 }
 
 /** The client a panel plugin returns. Only the declared capabilities need to be implemented. */
+/** What a line looks like from the outside (the player API a client app uses). */
+export interface LineVerification {
+  /** The credentials are accepted and the line can play now. */
+  valid: boolean;
+  status: 'active' | 'expired' | 'banned' | 'disabled' | 'invalid';
+  /** Known only when the panel reveals it (XC answers for inactive lines too; XUI only for active ones). */
+  expiresAt?: string | null;
+  maxConnections?: number;
+  activeConnections?: number;
+  isTrial?: boolean;
+}
+
 export interface PanelClient {
   testConnection?(): Promise<ConnectionTestResult>;
   listPackages?(): Promise<PanelPackage[]>;
@@ -134,6 +147,36 @@ export interface PanelClient {
   deleteLine?(line: LineRef): Promise<void>;
   serverStatus?(): Promise<PanelServerStatus>;
   connectionCount?(): Promise<PanelConnections>;
+  /** Checks a line through the player API with its own credentials (needs `line.password`). */
+  verifyLine?(line: LineRef): Promise<LineVerification>;
+}
+
+/**
+ * A small durable key-value store the hub keeps per configured panel, for facts a plugin must
+ * remember that the panel cannot tell it (e.g. which usernames the hub already gave out on a
+ * panel whose API cannot look a line up by username).
+ */
+export interface PluginStateStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  /** Stores the value unless the key exists; true when this call stored it. Atomic across processes. */
+  setIfAbsent(key: string, value: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+/** An in-memory PluginStateStore (tests, the conformance kit, tools). */
+export function memoryStateStore(): PluginStateStore {
+  const values = new Map<string, string>();
+  return {
+    get: async (key) => values.get(key) ?? null,
+    set: async (key, value) => void values.set(key, value),
+    setIfAbsent: async (key, value) => {
+      if (values.has(key)) return false;
+      values.set(key, value);
+      return true;
+    },
+    delete: async (key) => void values.delete(key),
+  };
 }
 
 export interface PanelPluginContext {
@@ -143,4 +186,6 @@ export interface PanelPluginContext {
   http: PluginHttpClient;
   logger: PluginLogger;
   clock: { now(): Date };
+  /** Durable per-panel state (provided by the hub; absent in hosts that have none). */
+  state?: PluginStateStore;
 }

@@ -1,12 +1,18 @@
+import type { PluginError } from './errors';
+
 /** What the hub hands a plugin at run time. Plugins read no environment and touch no database. */
+
+/** Form and query values; an array repeats the key (name it `field[]` when the panel expects PHP arrays). */
+export type WireValue = string | number | boolean | undefined | null;
+export type WireFields = Record<string, WireValue | WireValue[]>;
 
 export interface PluginHttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Absolute URL, or a path resolved against the panel's base URL. */
+  /** Absolute URL, or a path resolved against the panel's base URL (`''` is the base URL itself). */
   url: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: WireFields;
   /** Sent as application/x-www-form-urlencoded (nested keys allowed, e.g. `user_data[username]`). */
-  form?: Record<string, string | number | boolean | undefined>;
+  form?: WireFields;
   /** Sent as application/json. */
   json?: unknown;
   headers?: Record<string, string>;
@@ -15,8 +21,18 @@ export interface PluginHttpRequest {
   secrets?: string[];
   /** Name of the operation for metrics and the audit log (e.g. `createLine`). */
   operation?: string;
-  /** Retry transient failures of this request (default true only for idempotent methods). */
+  /**
+   * Retry transient failures of this request (default: true for GET, false otherwise). Set it on a
+   * POST only when repeating it is harmless or the plugin detects the repetition itself.
+   */
   retry?: boolean;
+  /**
+   * Turns a response into the normalised error it stands for (or undefined when it is a success),
+   * inside the client's retry loop, so panel-specific failures (an nginx 503 page, a 200 with an
+   * error body) are classified, retried when transient and audited with their code. When omitted,
+   * 5xx answers become PANEL_UNAVAILABLE and 429 RATE_LIMITED; every other status is returned.
+   */
+  classify?: (response: PluginHttpResponse) => PluginError | undefined;
 }
 
 export interface PluginHttpResponse {
@@ -29,6 +45,11 @@ export interface PluginHttpResponse {
 
 export interface PluginHttpClient {
   request(request: PluginHttpRequest): Promise<PluginHttpResponse>;
+  /**
+   * The local address the hub's last connection to the panel came from (what an IP allow-list on
+   * the panel sees when no NAT is in between), when known.
+   */
+  localAddress?(): string | undefined;
 }
 
 export interface PluginLogger {

@@ -1,0 +1,121 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { AuditService } from '../../audit/audit.service';
+import { HubError } from '../../common/errors';
+import { constantTimeEqual, SecretBox } from '../../crypto/secret-box';
+import { EventsService } from '../../events/events.service';
+import { metricsRegistry } from '../../metrics/hub-metrics';
+import { checkCode, CODE_MAX_LENGTH } from '../code-format';
+import { AccessCode } from '../access-code.entity';
+import { canLogIn } from '../access-code-state';
+import { CodeLoginPolicy } from './code-login-policy';
+import { LoginThrottle } from './login-throttle';
+
+export const CODE_LOGIN_POLICY = Symbol('CODE_LOGIN_POLICY');
+
+export interface CodeLoginResult {
+  code: string;
+  portalName: string;
+  portalUrl: string;
+  username: string;
+  password: string;
+  expiresAt: string | null;
+}
+
+type FailureReason = 'malformed' | 'unknown' | 'inactive' | 'expired';
+
+const attempts = new Counter({ name: 'hub_code_login_attempts_total', help: 'Code login attempts by result', labelNames: ['result'] as const, registers: [metricsRegistry] });
+
+/** Looked up when the input is not a well-formed code, so every failure does the same work. */
+const NEVER_A_CODE = '000000';
+
+export class InvalidCodeError extends HubError {
+  constructor() {
+    super(401, 'INVALID_CODE', 'Unauthorized', 'The access code is not valid');
+  }
+}
+
+export class TooManyAttemptsError extends HubError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'TOO_MANY_ATTEMPTS', 'Too many requests', `Too many failed code logins from this address; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/**
+ * The public code login. Unknown, malformed, inactive and expired codes get the same answer
+ * after the same work (a lookup, a constant-time comparison, a decryption) and no sooner than the
+ * policy's floor, so neither the body nor the timing says which it was. Each address has a
+ * failure budget with doubling lockouts; a spike of failures across all addresses raises
+ * `access_code.bruteforce_suspected`. Every attempt is audited with its address and result,
+ * never with the credentials.
+ */
+@Injectable()
+export class CodeLoginService {
+  private readonly logger = new Logger('CodeLogin');
+  private readonly decoySealed: string;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly secrets: SecretBox,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    private readonly events: EventsService,
+    @Inject(CODE_LOGIN_POLICY) readonly policy: CodeLoginPolicy,
+  ) {
+    this.decoySealed = secrets.encrypt('decoy-password-of-typical-length');
+  }
+
+  async login(input: string, address: string): Promise<CodeLoginResult> {
+    const started = Date.now();
+    const lockedMs = await this.throttle.lockedFor(address, started);
+    if (lockedMs > 0) {
+      await this.failed(address, started, 'locked_out');
+      attempts.inc({ result: 'locked_out' });
+      throw new TooManyAttemptsError(Math.ceil(lockedMs / 1000));
+    }
+    const { code, violations } = checkCode(input);
+    const wellFormed = violations.length === 0;
+    const lookup = wellFormed ? code : NEVER_A_CODE;
+    const row = await this.em.findOne(AccessCode, { code: lookup, pending: false }, { populate: ['portal', 'passwordSealed'] });
+    const matches = constantTimeEqual((row?.code ?? NEVER_A_CODE).padEnd(CODE_MAX_LENGTH), lookup.padEnd(CODE_MAX_LENGTH));
+    const password = this.secrets.decrypt(row?.passwordSealed ?? this.decoySealed);
+    const usable = row !== null && canLogIn(row, new Date(started));
+    if (row && matches && usable) {
+      await this.audit.record({ action: 'access_code.login', outcome: 'success', actor: { type: 'anonymous', id: 'anonymous' }, ip: address, target: { type: 'access_code', id: row.id }, details: { result: 'ok' } });
+      attempts.inc({ result: 'ok' });
+      return { code: row.code, portalName: row.portal.name, portalUrl: row.portal.url, username: row.username, password, expiresAt: row.effectiveExpiresAt?.toISOString() ?? null };
+    }
+    const reason: FailureReason = !wellFormed ? 'malformed' : !row ? 'unknown' : row.status === 'inactive' ? 'inactive' : 'expired';
+    await this.failed(address, started, 'invalid', reason, row?.id);
+    attempts.inc({ result: 'invalid' });
+    await sleep(Math.max(0, started + this.policy.failureFloorMs - Date.now()));
+    throw new InvalidCodeError();
+  }
+
+  private async failed(address: string, now: number, result: 'invalid' | 'locked_out', reason?: FailureReason, codeId?: string): Promise<void> {
+    const budget = result === 'invalid' ? await this.throttle.recordFailure(address, now) : undefined;
+    await this.audit.record({
+      action: 'access_code.login',
+      outcome: 'denied',
+      actor: { type: 'anonymous', id: 'anonymous' },
+      ip: address,
+      // The reason is for operators reading the audit log; the client never sees it.
+      target: codeId ? { type: 'access_code', id: codeId } : undefined,
+      details: { result, ...(reason ? { reason } : {}), ...(budget?.lockedForMs ? { lockedOutForSeconds: Math.ceil(budget.lockedForMs / 1000) } : {}) },
+    });
+    const global = await this.throttle.recordGlobalFailure(now);
+    if (global.alarm) await this.alarm(global.windowStart, global.count);
+  }
+
+  private async alarm(windowStartMs: number, failures: number): Promise<void> {
+    const windowStart = new Date(windowStartMs).toISOString();
+    this.logger.warn({ failures, windowStart }, 'Code login failures spiked: brute force suspected');
+    await this.events.transaction(async (em, emit) => {
+      const payload = { windowStart, windowSeconds: this.policy.alarmWindowMs / 1000, failures, threshold: this.policy.alarmFailures };
+      await this.audit.record({ action: 'access_code.bruteforce_suspected', outcome: 'denied', actor: { type: 'system', id: 'system' }, details: payload }, em);
+      emit({ type: 'access_code.bruteforce_suspected', payload });
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service';
+import type { PanelCallRecord } from './plugin-http-client';
+
+const FLUSH_EVERY_MS = 50;
+const FLUSH_AT = 200;
+
+/**
+ * Writes one audit entry per panel call (`panel.call`). Entries are created at call time (so they
+ * carry that moment's correlation id and actor) and written in small batches, so auditing every
+ * call does not add a database round trip to each one. Pending entries are written on shutdown.
+ */
+@Injectable()
+export class PanelCallAuditWriter implements BeforeApplicationShutdown {
+  private batch?: EntityManager;
+  private pending = 0;
+  private timer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly logger = new Logger('PanelCalls');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly audit: AuditService,
+  ) {}
+
+  record(panelId: string, call: PanelCallRecord): void {
+    this.batch ??= this.orm.em.fork();
+    // record() creates and persists the entry synchronously when given an entity manager.
+    void this.audit.record(
+      {
+        action: 'panel.call',
+        outcome: call.code ? 'failure' : 'success',
+        target: { type: 'panel', id: panelId },
+        details: { ...call },
+      },
+      this.batch,
+    );
+    this.pending += 1;
+    if (this.pending >= FLUSH_AT) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+  }
+
+  /** Writes what is pending; resolves once everything recorded before the call is stored. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.batch;
+    this.batch = undefined;
+    this.pending = 0;
+    if (batch) {
+      this.flushing = this.flushing.then(() =>
+        batch.flush().catch((error: unknown) => this.logger.error({ err: error }, 'Writing panel call audit entries failed')),
+      );
+    }
+    return this.flushing;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+}

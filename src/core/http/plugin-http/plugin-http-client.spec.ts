@@ -1,0 +1,133 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isPluginError, PluginError } from '../../plugins/sdk';
+import { MemoryCallLimiter } from './call-limiter';
+import { CircuitBreaker } from './circuit-breaker';
+import { HubPluginHttpClient, PanelCallRecord, PluginHttpClientOptions } from './plugin-http-client';
+
+type Handler = (req: { url: string; method: string }, count: number) => { status: number; body?: string; delayMs?: number; hang?: boolean };
+
+async function serve(handler: Handler): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const server: Server = createServer((req, res) => {
+    count += 1;
+    const answer = handler({ url: req.url ?? '', method: req.method ?? '' }, count);
+    if (answer.hang) return;
+    setTimeout(() => res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? ''), answer.delayMs ?? 0);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls: () => count,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function client(baseUrl: string, overrides: Partial<PluginHttpClientOptions> = {}, records: PanelCallRecord[] = []): HubPluginHttpClient {
+  return new HubPluginHttpClient({ key: `panel-${Math.random()}`, baseUrl, timeoutMs: 1000, retry: { attempts: 3, baseDelayMs: 5 }, secrets: ['S3cretKey99'], onCall: (record) => records.push(record), ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<PluginError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPluginError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('HubPluginHttpClient', () => {
+  it('retries retryable failures with backoff, then succeeds; every attempt is audited without secrets', async () => {
+    const server = await serve((_, count) => (count < 3 ? { status: 502 } : { status: 200, body: '{"ok":true}' }));
+    const records: PanelCallRecord[] = [];
+    const response = await client(server.url, {}, records).request({ method: 'GET', url: 'S3cretKey99/', query: { api_key: 'S3cretKey99', action: 'x' }, operation: 'probe' });
+    expect(response.json()).toEqual({ ok: true });
+    expect(records.map((record) => [record.attempt, record.status, record.code])).toEqual([[1, 502, 'PANEL_UNAVAILABLE'], [2, 502, 'PANEL_UNAVAILABLE'], [3, 200, null]]);
+    expect(JSON.stringify(records)).not.toContain('S3cretKey99');
+    expect(records[0]).toMatchObject({ method: 'GET', operation: 'probe' });
+    expect(records[0].url).toContain('action=x');
+    await server.close();
+  });
+
+  it('does not retry permanent failures, nor non-idempotent requests unless asked', async () => {
+    const server = await serve(() => ({ status: 500 }));
+    const permanent = await failure(client(server.url).request({ method: 'GET', url: '', classify: () => new PluginError('AUTH_FAILED', 'no') }));
+    expect(permanent.code).toBe('AUTH_FAILED');
+    expect(server.calls()).toBe(1);
+    await failure(client(server.url).request({ method: 'POST', url: '', form: { a: 1 } }));
+    expect(server.calls()).toBe(2);
+    await failure(client(server.url).request({ method: 'POST', url: '', form: { a: 1 }, retry: true }));
+    expect(server.calls()).toBe(5);
+    await server.close();
+  });
+
+  it('classifies timeouts, refused connections, DNS failures and TLS failures', async () => {
+    const hanging = await serve(() => ({ status: 200, hang: true }));
+    const timeout = await failure(client(hanging.url, { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '', timeoutMs: 100 }));
+    expect(timeout).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    await hanging.close();
+    const closed = await serve(() => ({ status: 200 }));
+    const closedUrl = closed.url;
+    await closed.close();
+    expect(await failure(client(closedUrl, { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }))).toMatchObject({ code: 'CONNECTION_REFUSED', retryable: true });
+    expect(await failure(client('http://panel.does-not-exist.invalid', { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }))).toMatchObject({ code: 'DNS_FAILED' });
+    const plain = await serve(() => ({ status: 200, body: 'not tls' }));
+    const tls = await failure(client(plain.url.replace('http:', 'https:'), { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }));
+    expect(tls).toMatchObject({ code: 'TLS_ERROR', retryable: false });
+    await plain.close();
+  });
+
+  it('names the address the hub connected from in the IP allow-list hint', async () => {
+    const server = await serve(() => ({ status: 403, body: '<html>403 Forbidden</html>' }));
+    const error = await failure(client(server.url).request({ method: 'GET', url: '', classify: (res) => (res.status === 403 ? new PluginError('IP_NOT_ALLOWED', 'refused') : undefined) }));
+    expect(error.code).toBe('IP_NOT_ALLOWED');
+    expect(error.hint).toContain('connected from 127.0.0.1');
+    await server.close();
+  });
+
+  it('holds the concurrency limit and the per-second limit of a panel', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const server = await serve(() => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => (inFlight -= 1), 30);
+      return { status: 200, delayMs: 30 };
+    });
+    const limiter = new MemoryCallLimiter();
+    const shared = { key: 'limited', limiter, limits: { maxConcurrent: 3, maxPerSecond: 1000, leaseMs: 5000 } };
+    await Promise.all(Array.from({ length: 12 }, () => client(server.url, shared).request({ method: 'GET', url: '' })));
+    expect(peak).toBe(3);
+    const starts: number[] = [];
+    const rate = { key: 'rated', limiter, limits: { maxConcurrent: 50, maxPerSecond: 10, leaseMs: 5000 }, onCall: () => starts.push(Date.now()) };
+    const begun = Date.now();
+    await Promise.all(Array.from({ length: 25 }, () => client(server.url, rate).request({ method: 'GET', url: '' })));
+    expect(Date.now() - begun).toBeGreaterThanOrEqual(2000);
+    starts.sort((a, b) => a - b);
+    for (let i = 10; i < starts.length; i += 1) expect(starts[i] - starts[i - 10]).toBeGreaterThanOrEqual(1000 - 40);
+    await server.close();
+  });
+
+  it('opens the circuit after consecutive transient failures, fails fast, and closes after a good trial call', async () => {
+    let up = false;
+    const server = await serve(() => (up ? { status: 200, body: 'ok' } : { status: 503 }));
+    const states: string[] = [];
+    const breaker = new CircuitBreaker({ failureThreshold: 3, openMs: 200 }, (state) => states.push(state));
+    const http = client(server.url, { breaker, retry: { attempts: 1, baseDelayMs: 1 } });
+    for (let i = 0; i < 3; i += 1) await failure(http.request({ method: 'GET', url: '' }));
+    expect(states).toEqual(['open']);
+    const calls = server.calls();
+    const fast = await failure(http.request({ method: 'GET', url: '' }));
+    expect(fast.message).toContain('circuit open');
+    expect(server.calls()).toBe(calls);
+    up = true;
+    await new Promise((resolve) => setTimeout(resolve, 220));
+    await http.request({ method: 'GET', url: '' });
+    expect(states).toEqual(['open', 'half-open', 'closed']);
+    await server.close();
+  });
+});

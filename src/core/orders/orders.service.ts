@@ -1,0 +1,217 @@
+import { EntityManager, FilterQuery, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
+import { decodeCursor, Page, pageOf } from '../common/pagination';
+import { Customer } from '../customers/customer.entity';
+import { Emit, EventsService } from '../events/events.service';
+import { Product } from '../products/product.entity';
+import { subscriptionEventPayload, subscriptionPayload } from '../subscriptions/subscription-payload';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { CreateOrderDto, MarkPaidDto, OrderQueryDto } from './order.dto';
+import { Order } from './order.entity';
+
+/**
+ * Orders (SPEC §4.5). Paying an order is the event the lifecycle hangs on: `payment.succeeded`
+ * starts the purchase, renewal or upgrade workflow. Manual payments are marked paid through the
+ * API, so the whole lifecycle works before (and without) a payment provider.
+ */
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateOrderDto): Promise<Order> {
+    const provider = input.provider ?? 'manual';
+    if (input.providerPaymentId) {
+      const existing = await this.em.findOne(Order, { provider, providerPaymentId: input.providerPaymentId });
+      if (existing) return existing;
+    }
+    const kind = input.kind ?? 'new';
+    const customer = await this.em.findOne(Customer, { id: input.customerId });
+    if (!customer) throw new UnprocessableError('CUSTOMER_NOT_FOUND', `Customer ${input.customerId} does not exist`, [{ field: 'customerId', message: 'no such customer', code: 'CUSTOMER_NOT_FOUND' }]);
+    const product = await this.em.findOne(Product, { id: input.productId });
+    if (!product) throw new UnprocessableError('PRODUCT_NOT_FOUND', `Product ${input.productId} does not exist`, [{ field: 'productId', message: 'no such product', code: 'PRODUCT_NOT_FOUND' }]);
+    let subscription: Subscription | null = null;
+    if (kind !== 'new') {
+      if (!input.subscriptionId) throw new UnprocessableError('SUBSCRIPTION_REQUIRED', `A ${kind} order needs subscriptionId`, [{ field: 'subscriptionId', message: `required for ${kind} orders`, code: 'required' }]);
+      subscription = await this.em.findOne(Subscription, { id: input.subscriptionId });
+      if (!subscription || subscription.customer.id !== customer.id) {
+        throw new UnprocessableError('SUBSCRIPTION_NOT_FOUND', `Subscription ${input.subscriptionId} does not exist for this customer`, [{ field: 'subscriptionId', message: 'no such subscription for this customer', code: 'SUBSCRIPTION_NOT_FOUND' }]);
+      }
+      if (subscription.status === 'cancelled') throw new ConflictError('SUBSCRIPTION_CANCELLED', 'A cancelled subscription cannot be renewed or upgraded; sell a new one');
+    } else if (input.subscriptionId) {
+      throw new UnprocessableError('SUBSCRIPTION_NOT_ALLOWED', 'A new order creates its subscription; omit subscriptionId', [{ field: 'subscriptionId', message: 'not allowed for new orders', code: 'not_allowed' }]);
+    }
+    try {
+      return await this.events.transaction(async (em, emit) => {
+        const order = em.create(Order, {
+          provider,
+          providerPaymentId: input.providerPaymentId ?? null,
+          kind,
+          customer,
+          product,
+          subscription,
+          amountMinor: input.amountMinor ?? product.priceMinor,
+          currency: input.currency ?? product.currency,
+          metadata: input.metadata ?? null,
+        });
+        em.persist(order);
+        await this.audit.record({ action: 'order.create', target: { type: 'order', id: order.id }, details: { kind, provider, productId: product.id, customerId: customer.id, subscriptionId: subscription?.id } }, em);
+        emit({ type: 'order.created', payload: { orderId: order.id, customerId: customer.id, productId: product.id, kind, amountMinor: order.amountMinor, currency: order.currency, order: orderPayload(order) }, subject: { type: 'order', id: order.id } });
+        return order;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException && input.providerPaymentId) {
+        const existing = await this.em.fork().findOne(Order, { provider, providerPaymentId: input.providerPaymentId });
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  async list(query: OrderQueryDto, limit: number): Promise<Page<Order>> {
+    const where: FilterQuery<Order> = { status: query.status, customer: query.customerId, subscription: query.subscriptionId };
+    const before = decodeCursor(query.cursor);
+    if (before) Object.assign(where, { id: { $lt: before } });
+    const rows = await this.em.find(Order, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return pageOf(rows, limit, (row) => row);
+  }
+
+  async get(id: string, em: EntityManager = this.em): Promise<Order> {
+    const order = await em.findOne(Order, { id }, { populate: ['product', 'customer'] });
+    if (!order) throw new NotFoundError('Order', id);
+    return order;
+  }
+
+  /** A repeated mark-paid (or provider delivery) of a paid order is a no-op. */
+  async markPaid(id: string, input: MarkPaidDto = {}): Promise<Order> {
+    try {
+      return await this.events.transaction(async (em, emit) => {
+        const order = await this.get(id, em);
+        if (order.status === 'paid') return order;
+        if (order.status === 'refunded') throw new ConflictError('ORDER_REFUNDED', 'A refunded order cannot be paid again');
+        if (input.providerPaymentId) order.providerPaymentId = input.providerPaymentId;
+        const paid = input.amountMinor ?? order.amountMinor;
+        order.amountPaidMinor = (order.status === 'partially_paid' ? order.amountPaidMinor ?? 0 : 0) + paid;
+        if (order.amountPaidMinor < order.amountMinor) {
+          order.status = 'partially_paid';
+          await this.audit.record({ action: 'order.partially_paid', target: { type: 'order', id }, details: { amountPaidMinor: order.amountPaidMinor, amountMinor: order.amountMinor, reason: input.reason } }, em);
+          return order;
+        }
+        order.status = 'paid';
+        order.paidAt = new Date();
+        if (order.kind === 'new' && !order.subscription) order.subscription = this.newSubscription(em, emit, order);
+        await this.audit.record({ action: 'order.mark_paid', target: { type: 'order', id }, details: { provider: order.provider, providerPaymentId: order.providerPaymentId, amountPaidMinor: order.amountPaidMinor, reason: input.reason } }, em);
+        await this.paymentEvent(em, emit, 'payment.succeeded', order);
+        return order;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new ConflictError('PAYMENT_ID_IN_USE', 'Another order already has this provider payment id');
+      throw error;
+    }
+  }
+
+  async markFailed(id: string, reason: string): Promise<Order> {
+    return this.events.transaction(async (em, emit) => {
+      const order = await this.get(id, em);
+      if (order.status === 'failed') return order;
+      if (order.status !== 'pending' && order.status !== 'partially_paid') throw new ConflictError('ORDER_NOT_PENDING', `A ${order.status} order cannot fail`);
+      order.status = 'failed';
+      order.failedAt = new Date();
+      await this.audit.record({ action: 'order.mark_failed', target: { type: 'order', id }, details: { reason } }, em);
+      await this.paymentEvent(em, emit, 'payment.failed', order, { reason });
+      return order;
+    });
+  }
+
+  async markRefunded(id: string, reason: string): Promise<Order> {
+    return this.events.transaction(async (em, emit) => {
+      const order = await this.get(id, em);
+      if (order.status === 'refunded') return order;
+      if (order.status !== 'paid' && order.status !== 'partially_paid') throw new ConflictError('ORDER_NOT_PAID', `A ${order.status} order cannot be refunded`);
+      order.status = 'refunded';
+      order.refundedAt = new Date();
+      await this.audit.record({ action: 'order.mark_refunded', target: { type: 'order', id }, details: { reason } }, em);
+      await this.paymentEvent(em, emit, 'payment.refunded', order, { reason });
+      return order;
+    });
+  }
+
+  /** `POST /subscriptions/{id}/renew`: a manual renewal order, paid at once. */
+  async renew(subscriptionId: string, input: { productId?: string; providerPaymentId?: string; reason?: string }): Promise<Order> {
+    const subscription = await this.em.findOne(Subscription, { id: subscriptionId });
+    if (!subscription) throw new NotFoundError('Subscription', subscriptionId);
+    const productId = input.productId ?? subscription.product.id;
+    const order = await this.create({ customerId: subscription.customer.id, productId, kind: productId === subscription.product.id ? 'renewal' : 'upgrade', subscriptionId, provider: 'manual' });
+    return this.markPaid(order.id, { providerPaymentId: input.providerPaymentId ?? `manual-renewal:${order.id}`, reason: input.reason });
+  }
+
+  private newSubscription(em: EntityManager, emit: Emit, order: Order): Subscription {
+    const product = order.product;
+    const subscription = em.create(Subscription, {
+      customer: order.customer,
+      product,
+      panel: product.panel,
+      packageExternalId: product.packageExternalId,
+      maxConnections: product.maxConnections,
+      history: [{ at: new Date().toISOString(), from: null, to: 'pending', reason: `order ${order.id} paid` }],
+    });
+    em.persist(subscription);
+    emit({ type: 'subscription.created', payload: subscriptionEventPayload(subscription, { orderId: order.id }), subject: { type: 'subscription', id: subscription.id } });
+    return subscription;
+  }
+
+  private async paymentEvent(em: EntityManager, emit: Emit, type: string, order: Order, extra: Record<string, unknown> = {}): Promise<void> {
+    const product = order.product;
+    const linked = order.subscription ?? null;
+    const subscription = linked && !wrap(linked).isInitialized() ? await em.findOneOrFail(Subscription, { id: linked.id }) : linked;
+    emit({
+      type,
+      payload: {
+        orderId: order.id,
+        customerId: order.customer.id,
+        productId: product.id,
+        subscriptionId: subscription?.id ?? null,
+        provider: order.provider,
+        providerPaymentId: order.providerPaymentId ?? null,
+        amountMinor: order.amountPaidMinor ?? order.amountMinor,
+        currency: order.currency,
+        kind: order.kind,
+        order: orderPayload(order),
+        customer: { id: order.customer.id, email: order.customer.email, name: order.customer.name ?? null },
+        product: {
+          id: product.id,
+          panelId: product.panel.id,
+          packageId: product.packageExternalId,
+          durationUnit: product.durationUnit,
+          durationValue: product.durationValue,
+          durationDays: product.durationUnit === 'days' ? product.durationValue : product.durationUnit === 'months' ? product.durationValue * 30 : Math.ceil(product.durationValue / 24),
+          maxConnections: product.maxConnections,
+          trial: product.trial,
+        },
+        subscription: subscription ? subscriptionPayload(subscription) : null,
+        ...extra,
+      },
+      subject: { type: 'order', id: order.id },
+    });
+  }
+}
+
+export function orderPayload(order: Order): Record<string, unknown> {
+  return {
+    id: order.id,
+    kind: order.kind,
+    status: order.status,
+    provider: order.provider,
+    providerPaymentId: order.providerPaymentId ?? null,
+    amountMinor: order.amountMinor,
+    currency: order.currency,
+    customerId: order.customer.id,
+    productId: order.product.id,
+    subscriptionId: order.subscription?.id ?? null,
+  };
+}

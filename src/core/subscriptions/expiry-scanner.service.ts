@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { EventsService } from '../events/events.service';
+import { HubScheduler } from '../scheduler/scheduler.service';
+import { LifecycleConfig, loadLifecycleConfig } from './lifecycle-config';
+import { subscriptionEventPayload } from './subscription-payload';
+import { Subscription } from './subscription.entity';
+import { SubscriptionsService } from './subscriptions.service';
+
+export interface ScanReport {
+  expiring: number;
+  expired: number;
+}
+
+/**
+ * Finds subscriptions whose paid period is about to end (`subscription.expiring`, once per expiry)
+ * or has ended (grace starts, `subscription.expired`). Runs on the scheduler leader only, in
+ * batches, each batch one transaction, so a crash mid-scan leaves the rest for the next tick.
+ */
+@Injectable()
+export class ExpiryScanner implements OnModuleInit {
+  private readonly config: LifecycleConfig = loadLifecycleConfig();
+  private readonly logger = new Logger('ExpiryScanner');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly events: EventsService,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly scheduler: HubScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.every('subscriptions.expiry-scan', this.config.scanIntervalMs, async () => {
+      const report = await this.scan();
+      if (report.expired + report.expiring > 0) this.logger.log(`Expiry scan: ${report.expired} expired, ${report.expiring} expiring`);
+    });
+  }
+
+  async scan(now = new Date()): Promise<ScanReport> {
+    const report: ScanReport = { expiring: 0, expired: 0 };
+    for (;;) {
+      const done = await this.events.transaction(async (em, emit) => {
+        const due = await em.find(Subscription, { status: 'active', expiresAt: { $lte: now } }, { orderBy: { expiresAt: 'asc' }, limit: this.config.batchSize });
+        for (const row of due) await this.subscriptions.enterGrace({ em, emit }, row.id, { reason: 'expired' });
+        return due.length;
+      });
+      report.expired += done;
+      if (done < this.config.batchSize) break;
+    }
+    const horizon = new Date(now.getTime() + this.config.expiringDays * 86_400_000);
+    for (;;) {
+      const done = await this.events.transaction(async (em, emit) => {
+        const soon = await em.find(
+          Subscription,
+          { status: 'active', expiresAt: { $gt: now, $lte: horizon }, $or: [{ expiringNotifiedFor: null }, { expiringNotifiedFor: { $lt: now } }] },
+          { orderBy: { expiresAt: 'asc' }, limit: this.config.batchSize },
+        );
+        for (const row of soon) {
+          row.expiringNotifiedFor = row.expiresAt;
+          const daysLeft = Math.max(0, Math.ceil(((row.expiresAt as Date).getTime() - now.getTime()) / 86_400_000));
+          emit({ type: 'subscription.expiring', payload: subscriptionEventPayload(row, { daysLeft }), subject: { type: 'subscription', id: row.id } });
+        }
+        return soon.length;
+      });
+      report.expiring += done;
+      if (done < this.config.batchSize) break;
+    }
+    return report;
+  }
+}

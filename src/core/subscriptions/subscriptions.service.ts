@@ -1,0 +1,206 @@
+import { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/errors';
+import { decodeCursor, Page, pageOf } from '../common/pagination';
+import { hubContext } from '../context/request-context';
+import { SecretBox } from '../crypto/secret-box';
+import { Emit, EventsService } from '../events/events.service';
+import { Product } from '../products/product.entity';
+import { DurationSpec, durationOf, renewedExpiry, subscriptionEventPayload } from './subscription-payload';
+import { assertTransition, SubscriptionStatus } from './subscription-state';
+import { Subscription } from './subscription.entity';
+
+/** The unit of work a change joins: the caller's transaction and its event emitter. */
+export interface Unit {
+  em: EntityManager;
+  emit: Emit;
+}
+
+export interface ChangeContext {
+  reason: string;
+  runId?: string;
+}
+
+export interface LineCredentials {
+  lineId: string;
+  username: string;
+  password?: string | null;
+  expiresAt: string | Date | null;
+}
+
+export interface SubscriptionFilter {
+  status?: SubscriptionStatus;
+  customerId?: string;
+  productId?: string;
+  panelId?: string;
+  cursor?: string;
+}
+
+/**
+ * Subscription lifecycle operations. Each one checks the state machine, records history and an
+ * audit entry, and emits its event in the caller's unit of work, so that a workflow step and its
+ * effect on the subscription commit together (exactly once). Repeating an operation that already
+ * took effect is a no-op, which keeps at-least-once deliveries harmless.
+ */
+@Injectable()
+export class SubscriptionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventsService,
+    private readonly audit: AuditService,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async get(id: string, em: EntityManager = this.em): Promise<Subscription> {
+    const subscription = await em.findOne(Subscription, { id }, { populate: ['product'] });
+    if (!subscription) throw new NotFoundError('Subscription', id);
+    return subscription;
+  }
+
+  async list(filter: SubscriptionFilter, limit: number): Promise<Page<Subscription>> {
+    const where: FilterQuery<Subscription> = { status: filter.status, customer: filter.customerId, product: filter.productId, panel: filter.panelId };
+    const before = decodeCursor(filter.cursor);
+    if (before) Object.assign(where, { id: { $lt: before } });
+    const rows = await this.em.find(Subscription, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return pageOf(rows, limit, (row) => row);
+  }
+
+  /** Decrypted line password, for actions that need it (never for the API). */
+  async password(subscription: Subscription, em: EntityManager = this.em): Promise<string | null> {
+    await em.populate(subscription, ['passwordSealed'] as never);
+    return subscription.passwordSealed ? this.secrets.decrypt(subscription.passwordSealed) : null;
+  }
+
+  async hasPassword(subscription: Subscription): Promise<boolean> {
+    await this.em.populate(subscription, ['passwordSealed'] as never);
+    return Boolean(subscription.passwordSealed);
+  }
+
+  /** Runs `work` in its own transaction (for API calls); workflow actions pass their own unit. */
+  inTransaction<T>(work: (unit: Unit) => Promise<T>): Promise<T> {
+    return this.events.transaction((em, emit) => work({ em, emit }));
+  }
+
+  async startProvisioning(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.status === 'provisioning' || subscription.status === 'active') return subscription;
+    await this.move(unit, subscription, 'provisioning', change, null);
+    return subscription;
+  }
+
+  async activate(unit: Unit, id: string, line: LineCredentials, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.status === 'active' && subscription.lineId === line.lineId) return subscription;
+    subscription.lineId = line.lineId;
+    subscription.username = line.username;
+    if (line.password) subscription.passwordSealed = this.secrets.encrypt(line.password);
+    subscription.expiresAt = line.expiresAt === null ? null : new Date(line.expiresAt);
+    subscription.lineDeletedAt = null;
+    await this.move(unit, subscription, 'active', change, 'subscription.activated');
+    return subscription;
+  }
+
+  /** Renewal: extends from the current expiry when it is still ahead, else from now. */
+  async extend(unit: Unit, id: string, extension: { duration?: DurationSpec; expiresAt?: string }, change: ChangeContext): Promise<{ subscription: Subscription; previousExpiresAt: Date | null; previousStatus: SubscriptionStatus }> {
+    const subscription = await this.get(id, unit.em);
+    const previousExpiresAt = subscription.expiresAt ?? null;
+    const previousStatus = subscription.status;
+    const duration = extension.duration ?? durationOf(subscription.product);
+    subscription.expiresAt = extension.expiresAt ? new Date(extension.expiresAt) : renewedExpiry(previousExpiresAt, duration);
+    subscription.expiringNotifiedFor = null;
+    if (subscription.status !== 'active') assertTransition(subscription.status, 'active', subscription.id);
+    await this.move(unit, subscription, 'active', change, 'subscription.renewed', true, previousExpiresAt);
+    return { subscription, previousExpiresAt, previousStatus };
+  }
+
+  async enterGrace(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.status === 'grace') return subscription;
+    // Entering grace is the moment the subscription's paid period ends: announced as `subscription.expired`.
+    await this.move(unit, subscription, 'grace', change, 'subscription.expired');
+    return subscription;
+  }
+
+  async expire(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    return this.simple(unit, id, 'expired', 'subscription.expired', change);
+  }
+
+  async suspend(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    return this.simple(unit, id, 'suspended', 'subscription.suspended', change);
+  }
+
+  async reactivate(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    return this.simple(unit, id, 'active', 'subscription.reactivated', change);
+  }
+
+  async cancel(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    return this.simple(unit, id, 'cancelled', 'subscription.cancelled', change);
+  }
+
+  async flagForReview(unit: Unit, id: string, details: Record<string, unknown>, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.status === 'failed' || subscription.status === 'cancelled') return subscription;
+    subscription.statusBeforeReview = subscription.status;
+    subscription.reviewReason = { ...details, runId: change.runId ?? null, at: new Date().toISOString() };
+    await this.move(unit, subscription, 'failed', change, null);
+    return subscription;
+  }
+
+  /** After a failed run was retried successfully: back to where the subscription was before review. */
+  async clearReview(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.status !== 'failed') return subscription;
+    const back = subscription.statusBeforeReview ?? 'pending';
+    subscription.reviewReason = null;
+    subscription.statusBeforeReview = null;
+    await this.move(unit, subscription, back, change, null);
+    return subscription;
+  }
+
+  async changePackage(unit: Unit, id: string, productId: string, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    const product = await unit.em.findOne(Product, { id: productId });
+    if (!product) throw new NotFoundError('Product', productId);
+    const before = { productId: subscription.product.id, packageId: subscription.packageExternalId, maxConnections: subscription.maxConnections };
+    subscription.product = product;
+    subscription.packageExternalId = product.packageExternalId;
+    subscription.maxConnections = product.maxConnections;
+    await this.audit.record({ action: 'subscription.change_package', target: { type: 'subscription', id }, details: { before, productId, reason: change.reason, runId: change.runId } }, unit.em);
+    return subscription;
+  }
+
+  async markLineDeleted(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.lineDeletedAt) return subscription;
+    subscription.lineDeletedAt = new Date();
+    await this.audit.record({ action: 'subscription.line_deleted', target: { type: 'subscription', id }, details: { lineId: subscription.lineId, reason: change.reason, runId: change.runId } }, unit.em);
+    return subscription;
+  }
+
+  private async simple(unit: Unit, id: string, to: SubscriptionStatus, event: string, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.status === to) return subscription;
+    await this.move(unit, subscription, to, change, event);
+    return subscription;
+  }
+
+  private async move(unit: Unit, subscription: Subscription, to: SubscriptionStatus, change: ChangeContext, event: string | null, allowSame = false, previousExpiresAt?: Date | null): Promise<void> {
+    const from = subscription.status;
+    if (!(allowSame && from === to)) assertTransition(from, to, subscription.id);
+    subscription.status = to;
+    if (from === 'failed' && to !== 'failed') {
+      subscription.reviewReason = null;
+      subscription.statusBeforeReview = null;
+    }
+    subscription.history = [
+      ...subscription.history.slice(-49),
+      { at: new Date().toISOString(), from, to, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), correlationId: hubContext.correlationId() },
+    ];
+    await this.audit.record({ action: `subscription.${to === from ? 'renew' : to}`, target: { type: 'subscription', id: subscription.id }, details: { from, to, reason: change.reason, runId: change.runId } }, unit.em);
+    if (event) {
+      const extra = { previousStatus: from, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), ...(previousExpiresAt !== undefined ? { previousExpiresAt: previousExpiresAt?.toISOString() ?? null } : {}) };
+      unit.emit({ type: event, payload: subscriptionEventPayload(subscription, extra), subject: { type: 'subscription', id: subscription.id } });
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/** Test fixtures shared by this plugin's specs and the hub's cross-plugin suites. */
+import type { ConformanceSimulator } from '../../../core/plugins/sdk';
+import { XuiResellerSimulator } from './xui-reseller.simulator';
+
+export async function xuiResellerConformanceSimulator(): Promise<ConformanceSimulator> {
+  const sim = await XuiResellerSimulator.start({ credits: 10_000 });
+  return {
+    url: sim.url,
+    config: { ...sim.credentials },
+    badConfig: { ...sim.credentials, apiKey: 'WRONG-KEY-0000' },
+    packageId: '1',
+    setFaults: (faults) => sim.setFaults(faults),
+    resetFaults: () => sim.resetFaults(),
+    countLines: (username) => sim.lines().filter((line) => line.username.toLowerCase() === username.toLowerCase()).length,
+    close: () => sim.close(),
+  };
+}

@@ -1,0 +1,261 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { PanelClientsService } from '../../core/panels/panel-clients.service';
+import type { LineRef, PanelClient, PanelLine } from '../../core/plugins/sdk';
+import { addDuration, durationOf } from '../../core/subscriptions/subscription-payload';
+import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
+import { ActionContext, ActionError, WorkflowAction } from './action.types';
+
+const id = { type: 'string', minLength: 1, maxLength: 200 };
+const lineRef = { type: 'object', required: ['lineId'], properties: { lineId: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' } } };
+const target = { panel: id, subscription: id, line: lineRef };
+
+interface Target {
+  panel?: string;
+  subscription?: string;
+  line?: { lineId: string; username?: string; password?: string };
+}
+
+interface Deps {
+  panels: PanelClientsService;
+  subscriptions: SubscriptionsService;
+  orm: MikroORM;
+}
+
+type Op = keyof PanelClient;
+
+async function clientFor(deps: Deps, panelId: string, op: Op): Promise<PanelClient> {
+  const ready = await deps.panels.forPanel(panelId);
+  const fn = ready.client[op];
+  if (!ready.manifest.capabilities.includes(op) || typeof fn !== 'function') {
+    throw new ActionError('NOT_SUPPORTED', `The ${ready.manifest.name} plugin of panel ${panelId} does not support ${op}`, false, 'Use an action the panel supports, or route the product to another panel.');
+  }
+  return ready.client;
+}
+
+/** The panel and line a step addresses: from its subscription, or given explicitly. */
+async function resolve(deps: Deps, input: Target, ctx: Pick<ActionContext, 'subscriptionId'>, needLine: boolean): Promise<{ panelId: string; line: LineRef | null; subscriptionId: string | null }> {
+  const subscriptionId = input.subscription ?? (input.panel ? null : ctx.subscriptionId);
+  if (subscriptionId && !input.line) {
+    const em = deps.orm.em.fork();
+    const subscription = await deps.subscriptions.get(subscriptionId, em);
+    if (needLine && !subscription.lineId) throw new ActionError('NO_LINE', `Subscription ${subscriptionId} has no line on its panel yet`, false, 'Provision the line first (purchase workflow), or reconcile the subscription.');
+    const password = subscription.lineId ? await deps.subscriptions.password(subscription, em) : null;
+    const line = subscription.lineId ? { externalId: subscription.lineId, username: subscription.username ?? '', ...(password ? { password } : {}) } : null;
+    return { panelId: input.panel ?? subscription.panel.id, line, subscriptionId };
+  }
+  if (!input.panel) throw new ActionError('INVALID_INPUT', 'Pass `panel` (and `line`) or `subscription`');
+  const line = input.line ? { externalId: input.line.lineId, username: input.line.username ?? '', ...(input.line.password ? { password: input.line.password } : {}) } : null;
+  if (needLine && !line) throw new ActionError('INVALID_INPUT', 'Pass `line` (or `subscription`)');
+  return { panelId: input.panel, line, subscriptionId: subscriptionId ?? null };
+}
+
+function lineOutput(panelId: string, line: PanelLine): Record<string, unknown> {
+  return { panelId, lineId: line.externalId, username: line.username, password: line.password ?? null, expiresAt: line.expiresAt, maxConnections: line.maxConnections, packageId: line.packageId ?? null, enabled: line.enabled };
+}
+
+function lineEvent(type: string, panelId: string, subscriptionId: string | null, line: Partial<PanelLine> & { externalId: string }) {
+  return {
+    type,
+    payload: { panelId, lineId: line.externalId, subscriptionId, username: line.username ?? null, expiresAt: line.expiresAt ?? null, maxConnections: line.maxConnections ?? null, packageId: line.packageId ?? null },
+    subject: subscriptionId ? { type: 'subscription', id: subscriptionId } : { type: 'panel', id: panelId },
+  };
+}
+
+/** A username derived from the step's idempotency key: the same on every attempt, so a retry finds the line. */
+export function derivedUsername(idempotencyKey: string): string {
+  return `hub${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 11)}`;
+}
+
+interface CreateInput extends Target {
+  package?: string;
+  expiresAt?: string | null;
+  days?: number;
+  hours?: number;
+  months?: number;
+  maxConnections?: number;
+  username?: string;
+  password?: string;
+  isTrial?: boolean;
+  notes?: string;
+}
+
+function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
+  return {
+    name: 'panel.createLine',
+    description: 'Creates a line, exactly once: looks it up first (by the id or username an earlier attempt recorded) and records the line id as soon as the panel returns it',
+    input: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ...target, package: id, expiresAt: { type: ['string', 'null'] }, days: { type: 'integer', minimum: 1 }, hours: { type: 'integer', minimum: 1 }, months: { type: 'integer', minimum: 1 }, maxConnections: { type: 'integer', minimum: 1, maximum: 1000 }, username: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{3,64}$' }, password: { type: 'string', minLength: 4 }, isTrial: { type: 'boolean' }, notes: { type: 'string', maxLength: 500 } },
+    },
+    defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
+    async run(input, ctx) {
+      const plan = await createPlan(deps, input, ctx);
+      const client = await clientFor(deps, plan.panelId, 'createLine');
+      if (typeof ctx.state.lineId === 'string' && client.getLine) {
+        const known = await client.getLine({ externalId: ctx.state.lineId, username: plan.username, password: plan.password });
+        if (known) {
+          // An earlier attempt created it but did not commit: this commit announces it.
+          ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, known));
+          return lineOutput(plan.panelId, { ...known, password: known.password ?? plan.password });
+        }
+      }
+      if (client.findLineByUsername) {
+        const found = await client.findLineByUsername(plan.username);
+        if (found) {
+          await ctx.saveState({ lineId: found.externalId });
+          ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, found));
+          return lineOutput(plan.panelId, { ...found, password: found.password ?? plan.password });
+        }
+      }
+      const line = await (client.createLine as NonNullable<PanelClient['createLine']>)({
+        username: plan.username,
+        password: plan.password,
+        packageId: plan.packageId,
+        expiresAt: plan.expiresAt,
+        maxConnections: plan.maxConnections,
+        isTrial: input.isTrial,
+        notes: input.notes ?? `iptv-hub run ${ctx.runId}`,
+        idempotencyKey: ctx.idempotencyKey,
+      });
+      await ctx.saveState({ lineId: line.externalId });
+      ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, line));
+      return lineOutput(plan.panelId, { ...line, password: line.password ?? plan.password });
+    },
+    async dryRun(input, ctx) {
+      const username = input.username ?? derivedUsername(ctx.idempotencyKey);
+      return { wouldDo: `create line ${username} on panel ${input.panel ?? '(the subscription\'s)'} with package ${input.package ?? '(the subscription\'s)'}`, output: { panelId: input.panel ?? null, lineId: '(new)', username, password: '(generated)', expiresAt: input.expiresAt ?? null } };
+    },
+  };
+}
+
+/** Credentials and expiry are fixed on the first attempt and saved, so every retry creates the same line. */
+async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
+  const subscriptionId = input.subscription ?? (input.panel ? null : ctx.subscriptionId);
+  let panelId = input.panel;
+  let packageId = input.package;
+  let maxConnections = input.maxConnections;
+  let duration = input.months ? { unit: 'months' as const, value: input.months } : input.days ? { unit: 'days' as const, value: input.days } : input.hours ? { unit: 'hours' as const, value: input.hours } : null;
+  if (subscriptionId) {
+    const subscription = await deps.subscriptions.get(subscriptionId, deps.orm.em.fork());
+    panelId ??= subscription.panel.id;
+    packageId ??= subscription.packageExternalId;
+    maxConnections ??= subscription.maxConnections;
+    duration ??= durationOf(subscription.product);
+  }
+  if (!panelId || !packageId) throw new ActionError('INVALID_INPUT', 'panel.createLine needs `panel` and `package` (or `subscription`)');
+  if (typeof ctx.state.username !== 'string') {
+    const expiresAt = input.expiresAt !== undefined ? input.expiresAt : duration ? addDuration(new Date(), duration).toISOString() : null;
+    await ctx.saveState({ username: input.username ?? derivedUsername(ctx.idempotencyKey), password: input.password ?? randomBytes(9).toString('base64url'), expiresAt });
+  }
+  return { panelId, packageId, maxConnections: maxConnections ?? 1, subscriptionId, username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
+}
+
+type LineOp = 'enableLine' | 'disableLine' | 'deleteLine';
+
+function lineOpAction(deps: Deps, op: LineOp, event: string, description: string): WorkflowAction<Target> {
+  return {
+    name: `panel.${op}`,
+    description,
+    input: { type: 'object', additionalProperties: false, properties: target },
+    defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
+    async run(input, ctx) {
+      const { panelId, line, subscriptionId } = await resolve(deps, input, ctx, true);
+      const client = await clientFor(deps, panelId, op);
+      const ref = line as LineRef;
+      if (op === 'deleteLine') {
+        try {
+          await client.deleteLine?.(ref);
+        } catch (error) {
+          // Already gone is what we wanted: deleting is idempotent.
+          if ((error as { code?: string }).code !== 'USER_NOT_FOUND') throw error;
+        }
+        ctx.emitOnCommit(lineEvent(event, panelId, subscriptionId, { externalId: ref.externalId, username: ref.username }));
+        return { panelId, lineId: ref.externalId, deleted: true };
+      }
+      const result = await (client[op] as (line: LineRef) => Promise<PanelLine>)(ref);
+      ctx.emitOnCommit(lineEvent(event, panelId, subscriptionId, result));
+      return lineOutput(panelId, { ...result, password: undefined });
+    },
+    async dryRun(input) {
+      return { wouldDo: `${op} ${input.line?.lineId ?? `(line of subscription ${input.subscription ?? 'of the run'})`}`, output: { lineId: input.line?.lineId ?? null } };
+    },
+  };
+}
+
+function extendLineAction(deps: Deps): WorkflowAction<Target & { expiresAt: string }> {
+  return {
+    name: 'panel.extendLine',
+    description: 'Sets the line\'s expiry (an absolute instant, so repeating it is harmless)',
+    input: { type: 'object', additionalProperties: false, required: ['expiresAt'], properties: { ...target, expiresAt: { type: 'string' } } },
+    defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
+    async run(input, ctx) {
+      const { panelId, line, subscriptionId } = await resolve(deps, input, ctx, true);
+      const client = await clientFor(deps, panelId, 'extendLine');
+      const result = await (client.extendLine as NonNullable<PanelClient['extendLine']>)({ line: line as LineRef, expiresAt: new Date(input.expiresAt).toISOString() });
+      ctx.emitOnCommit(lineEvent('line.extended', panelId, subscriptionId, result));
+      return lineOutput(panelId, { ...result, password: undefined });
+    },
+    async dryRun(input) {
+      return { wouldDo: `set the line's expiry to ${input.expiresAt}`, output: { expiresAt: input.expiresAt } };
+    },
+  };
+}
+
+function updateLineAction(deps: Deps): WorkflowAction<Target & { package?: string; maxConnections?: number; password?: string }> {
+  return {
+    name: 'panel.updateLine',
+    description: 'Changes the line\'s package, max connections or password (absolute values: repeating is harmless)',
+    input: { type: 'object', additionalProperties: false, properties: { ...target, package: id, maxConnections: { type: 'integer', minimum: 1, maximum: 1000 }, password: { type: 'string', minLength: 4 } } },
+    defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
+    async run(input, ctx) {
+      const { panelId, line, subscriptionId } = await resolve(deps, input, ctx, true);
+      const client = await clientFor(deps, panelId, 'updateLine');
+      const result = await (client.updateLine as NonNullable<PanelClient['updateLine']>)({ line: line as LineRef, packageId: input.package, maxConnections: input.maxConnections, password: input.password });
+      ctx.emitOnCommit(lineEvent('line.updated', panelId, subscriptionId, result));
+      return lineOutput(panelId, { ...result, password: undefined });
+    },
+    async dryRun(input) {
+      return { wouldDo: `update the line (package ${input.package ?? 'unchanged'}, connections ${input.maxConnections ?? 'unchanged'})`, output: {} };
+    },
+  };
+}
+
+/** Read-only operations: no events, safe to repeat. */
+function readAction(deps: Deps, op: Op, description: string, extra: Record<string, unknown>, call: (client: PanelClient, input: Record<string, unknown>, line: LineRef | null) => Promise<unknown>, needLine = false): WorkflowAction<Target & Record<string, unknown>> {
+  return {
+    name: `panel.${op}`,
+    description,
+    input: { type: 'object', additionalProperties: false, properties: { ...target, ...extra } },
+    defaultRetry: { attempts: 3, backoff: ['10s', '1m'] },
+    async run(input, ctx) {
+      const { panelId, line } = await resolve(deps, input, ctx, needLine);
+      const client = await clientFor(deps, panelId, op);
+      const result = await call(client, input, line);
+      return result === null || result === undefined ? { found: false } : Array.isArray(result) ? { items: result } : result;
+    },
+    async dryRun() {
+      return { wouldDo: `read ${op} (no change)`, output: {} };
+    },
+  };
+}
+
+/** `panel.*`: every panel capability, reaching plugins only through the panel clients service. */
+export function panelActions(deps: Deps): WorkflowAction[] {
+  return [
+    createLineAction(deps),
+    extendLineAction(deps),
+    updateLineAction(deps),
+    lineOpAction(deps, 'enableLine', 'line.enabled', 'Enables the line again'),
+    lineOpAction(deps, 'disableLine', 'line.disabled', 'Disables the line (it stays on the panel)'),
+    lineOpAction(deps, 'deleteLine', 'line.deleted', 'Deletes the line from the panel (already gone counts as done)'),
+    readAction(deps, 'getLine', 'Reads the line', {}, (client, _input, line) => (client.getLine as NonNullable<PanelClient['getLine']>)(line as LineRef), true),
+    readAction(deps, 'findLineByUsername', 'Finds a line by username', { username: { type: 'string' } }, (client, input) => (client.findLineByUsername as NonNullable<PanelClient['findLineByUsername']>)(String(input.username))),
+    readAction(deps, 'listPackages', 'Lists the panel\'s packages', {}, (client) => (client.listPackages as NonNullable<PanelClient['listPackages']>)()),
+    readAction(deps, 'getPackage', 'Reads one package', { package: id }, (client, input) => (client.getPackage as NonNullable<PanelClient['getPackage']>)(String(input.package))),
+    readAction(deps, 'testConnection', 'Tests the connection stage by stage', {}, (client) => (client.testConnection as NonNullable<PanelClient['testConnection']>)()),
+    readAction(deps, 'serverStatus', 'Reads the panel\'s server status', {}, (client) => (client.serverStatus as NonNullable<PanelClient['serverStatus']>)()),
+    readAction(deps, 'connectionCount', 'Counts active connections', {}, (client) => (client.connectionCount as NonNullable<PanelClient['connectionCount']>)()),
+  ];
+}

@@ -1,0 +1,126 @@
+import { FilterQuery, MikroORM } from '@mikro-orm/core';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AuditService } from '../../core/audit/audit.service';
+import { ConflictError, NotFoundError } from '../../core/common/errors';
+import { decodeCursor, Page, pageOf } from '../../core/common/pagination';
+import { hubContext } from '../../core/context/request-context';
+import { HubScheduler } from '../../core/scheduler/scheduler.service';
+import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
+import { ConcurrencyService } from './concurrency.service';
+import { DefinitionsService } from './definitions.service';
+import { RunStarter } from './run-starter.service';
+import { TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
+import { WorkflowStep } from './workflow-step.entity';
+
+/**
+ * Operator controls over runs (retry from the failed step, replay from the start on the same or
+ * the latest revision, cancel), each audited with a reason; and the reaper that re-kicks runs
+ * whose job was lost (a process died between a commit and an enqueue).
+ */
+@Injectable()
+export class RunControlService implements OnModuleInit {
+  private readonly logger = new Logger('WorkflowRuns');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly audit: AuditService,
+    private readonly starter: RunStarter,
+    private readonly definitions: DefinitionsService,
+    private readonly locks: ConcurrencyService,
+    private readonly scheduler: HubScheduler,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.every('workflows.reaper', this.config.reapIntervalMs, async () => {
+      const kicked = await this.reap();
+      if (kicked > 0) this.logger.warn(`Re-kicked ${kicked} stalled workflow run(s)`);
+    });
+  }
+
+  async get(id: string): Promise<{ run: WorkflowRun; steps: WorkflowStep[] }> {
+    const em = this.orm.em.fork();
+    const run = await em.findOne(WorkflowRun, { id });
+    if (!run) throw new NotFoundError('Run', id);
+    const steps = await em.find(WorkflowStep, { runId: id }, { orderBy: { position: 'asc' } });
+    return { run, steps };
+  }
+
+  async list(filter: { workflowId?: string; status?: WorkflowRun['status']; subscriptionId?: string; correlationId?: string; cursor?: string }, limit: number): Promise<Page<WorkflowRun>> {
+    const where: FilterQuery<WorkflowRun> = { workflowId: filter.workflowId, status: filter.status, subscriptionId: filter.subscriptionId, correlationId: filter.correlationId };
+    const before = decodeCursor(filter.cursor);
+    if (before) Object.assign(where, { id: { $lt: before } });
+    const rows = await this.orm.em.fork().find(WorkflowRun, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return pageOf(rows, limit, (row) => row);
+  }
+
+  /** Resumes a failed run at its failed step (attempts start again); on_failure steps reset too. */
+  async retry(id: string, reason: string): Promise<WorkflowRun> {
+    const { run, steps } = await this.get(id);
+    if (run.status !== 'failed') throw new ConflictError('RUN_NOT_FAILED', `Only failed runs can be retried (this one is ${run.status})`);
+    const em = this.orm.em.fork();
+    await em.transactional(async (tx) => {
+      const updated = await tx.nativeUpdate(WorkflowRun, { id, version: run.version }, { status: 'queued', phase: 'main', error: null, finishedAt: null, wakeAt: null, version: run.version + 1, updatedAt: new Date() });
+      if (updated === 0) throw new ConflictError('RUN_CHANGED', 'The run changed meanwhile; reload it and try again');
+      // From the failed step on: it and the steps after it (skipped when the run failed) run again.
+      const failedAt = steps.findIndex((step) => step.phase === 'main' && step.stepId === run.error?.stepId);
+      const resetIds = steps.filter((step, index) => step.phase === 'on_failure' || (failedAt >= 0 && step.phase === 'main' && index >= failedAt)).map((step) => step.id);
+      if (resetIds.length) await tx.nativeUpdate(WorkflowStep, { id: { $in: resetIds } }, { status: 'pending', attempts: 0, error: null, nextAttemptAt: null, leaseUntil: null, finishedAt: null });
+      await this.audit.record({ action: 'workflow.run.retry', target: { type: 'workflow_run', id }, details: { reason, failedStep: run.error?.stepId ?? null, workflowId: run.workflowId, revision: run.revision } }, tx);
+    });
+    run.version += 1;
+    await this.starter.kick(run, { tag: `retry-${Date.now()}` });
+    return (await this.get(id)).run;
+  }
+
+  /** A new run with the same trigger data, from the start, on the run's revision or the latest. */
+  async replay(id: string, reason: string, revision: 'same' | 'latest'): Promise<WorkflowRun> {
+    const { run } = await this.get(id);
+    const loaded = revision === 'latest' ? await this.definitions.getLoaded(run.workflowId) : null;
+    const compiled = loaded ? loaded.compiled : await this.definitions.compiledRevision(run.revisionId);
+    const revisionRow = loaded ? loaded.revision : await this.definitions.revisionRow(run.revisionId);
+    const { run: replay } = await this.starter.start({
+      workflowId: run.workflowId,
+      revision: revisionRow.revision,
+      revisionId: revisionRow.id,
+      compiled,
+      trigger: { ...run.trigger, type: 'replay', reason, actor: hubContext.actor().id },
+      event: run.event,
+      inputs: run.inputs,
+      parentRunId: run.id,
+    });
+    await this.audit.record({ action: 'workflow.run.replay', target: { type: 'workflow_run', id }, details: { reason, replayRunId: replay.id, revision: revisionRow.revision } });
+    return replay;
+  }
+
+  async cancel(id: string, reason: string): Promise<WorkflowRun> {
+    const { run } = await this.get(id);
+    if (TERMINAL_RUN_STATUSES.has(run.status)) throw new ConflictError('RUN_FINISHED', `The run already ${run.status}`);
+    const em = this.orm.em.fork();
+    const now = new Date();
+    await em.transactional(async (tx) => {
+      // The version bump fences out an executor that is mid-step: its commit will fail.
+      const updated = await tx.nativeUpdate(WorkflowRun, { id, version: run.version }, { status: 'cancelled', finishedAt: now, wakeAt: null, version: run.version + 1, updatedAt: now, error: { code: 'CANCELLED', message: reason } });
+      if (updated === 0) throw new ConflictError('RUN_CHANGED', 'The run changed meanwhile; try again');
+      await tx.nativeUpdate(WorkflowStep, { runId: id, status: { $in: ['pending', 'waiting', 'running'] } }, { status: 'cancelled', finishedAt: now, leaseUntil: null, nextAttemptAt: null });
+      await this.locks.release(tx, run);
+      await this.audit.record({ action: 'workflow.run.cancel', target: { type: 'workflow_run', id }, details: { reason, workflowId: run.workflowId, previousStatus: run.status } }, tx);
+    });
+    const next = await this.locks.next(run);
+    if (next) await this.starter.kick(next, { tag: `after-${run.id}` });
+    return (await this.get(id)).run;
+  }
+
+  /** Runs that should be moving but have not changed for a while get a new job (deduplicated per state). */
+  async reap(now = Date.now()): Promise<number> {
+    const staleBefore = new Date(now - this.config.staleAfterMs);
+    const stalled = await this.orm.em.fork().find(
+      WorkflowRun,
+      { status: { $in: ['queued', 'running', 'waiting'] }, updatedAt: { $lt: staleBefore }, $or: [{ wakeAt: null }, { wakeAt: { $lt: staleBefore } }] },
+      { orderBy: { updatedAt: 'asc' }, limit: 200 },
+    );
+    const bucket = Math.floor(now / this.config.staleAfterMs);
+    for (const run of stalled) await this.starter.kick(run, { tag: `reap-${bucket}` });
+    return stalled.length;
+  }
+}

@@ -1,0 +1,318 @@
+import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AuditInput, AuditService } from '../../core/audit/audit.service';
+import { SecretBox } from '../../core/crypto/secret-box';
+import { Emit, EventsService, NewEvent } from '../../core/events/events.service';
+import { JobQueue } from '../../core/jobs/job-queue';
+import { ActionRegistry } from '../actions/action-registry';
+import { ActionContext, ActionError, SuspendStep, WorkflowAction } from '../actions/action.types';
+import { evaluateCondition, renderTemplate } from '../expressions/expression';
+import type { CompiledStep, CompiledWorkflow } from '../schema/compiled-workflow';
+import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
+import { ConcurrencyService } from './concurrency.service';
+import { DefinitionsService } from './definitions.service';
+import { classifyError, FencedError, withTimeout } from './errors';
+import { decideRetry } from './retry-policy';
+import { runExpressionContext } from './run-context';
+import { RunFinisher } from './run-finisher.service';
+import { ADVANCE_JOB, RunStarter } from './run-starter.service';
+import { redactSealed, sealSecrets, unsealSecrets } from './sealed-values';
+import { RunError, TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
+import { DONE_STEP_STATUSES, StepAttempt, WorkflowStep } from './workflow-step.entity';
+
+type Outcome = 'continue' | 'yield';
+
+/**
+ * Executes runs step by step on the job queue. One job advances a run as far as it can; it yields
+ * (and schedules a delayed job) when a step waits for a retry or a timer. Every state change is a
+ * fenced commit: the run's version must still be the one this executor read, so a redelivered
+ * job and the original never both commit. Effects are exactly once because every action is
+ * idempotent under the step's key (run id + step id) and records external ids as soon as known.
+ */
+@Injectable()
+export class RunExecutor implements OnModuleInit {
+  private readonly logger = new Logger('WorkflowRuns');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly jobs: JobQueue,
+    private readonly events: EventsService,
+    private readonly audit: AuditService,
+    private readonly secrets: SecretBox,
+    private readonly definitions: DefinitionsService,
+    private readonly actions: ActionRegistry,
+    private readonly locks: ConcurrencyService,
+    private readonly starter: RunStarter,
+    private readonly finisher: RunFinisher,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ runId: string }>(ADVANCE_JOB, (job) => this.advance(job.data.runId));
+  }
+
+  async advance(runId: string): Promise<void> {
+    try {
+      await this.advanceUnfenced(runId);
+    } catch (error) {
+      if (error instanceof FencedError) return;
+      throw error;
+    }
+  }
+
+  private async advanceUnfenced(runId: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const run = await em.findOne(WorkflowRun, { id: runId });
+    if (!run || TERMINAL_RUN_STATUSES.has(run.status)) return;
+    if (run.status === 'queued') {
+      if (!(await this.locks.acquire(run))) return;
+      await this.commit(run, { status: 'running', startedAt: run.startedAt ?? new Date() });
+    }
+    const compiled = await this.definitions.compiledRevision(run.revisionId);
+    const steps = await em.find(WorkflowStep, { runId }, { orderBy: { position: 'asc' } });
+    for (let guard = 0; guard < 500; guard++) {
+      const current = steps.find((step) => step.phase === run.phase && !DONE_STEP_STATUSES.has(step.status));
+      if (!current) {
+        await this.finisher.finish(run, steps, (patch, work) => this.commit(run, patch, work));
+        return;
+      }
+      const now = Date.now();
+      if (current.nextAttemptAt && current.nextAttemptAt.getTime() > now) return this.sleepUntil(run, current.nextAttemptAt);
+      if (current.status === 'running' && current.leaseUntil && current.leaseUntil.getTime() > now) return this.sleepUntil(run, current.leaseUntil);
+      const definition = (current.phase === 'main' ? compiled.steps : compiled.onFailure).find((step) => step.id === current.stepId);
+      if (!definition) throw new Error(`Step ${current.stepId} is not in revision ${run.revision} of ${run.workflowId}`);
+      const outcome = await this.executeStep(run, current, definition, steps, compiled);
+      if (outcome === 'yield') return;
+    }
+    // A definition cannot have 500 steps; reaching here means something loops. Let the reaper look again.
+    this.logger.error(`Run ${runId} did not settle after 500 step executions`);
+  }
+
+  private async executeStep(run: WorkflowRun, step: WorkflowStep, definition: CompiledStep, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome> {
+    const action = this.actions.get(definition.definition.uses);
+    const attempt = step.attempts + 1;
+    const context = runExpressionContext(run, steps, compiled, this.config, this.secrets);
+    let input: Record<string, unknown>;
+    try {
+      if (definition.condition && !evaluateCondition(definition.condition, context)) {
+        await this.commit(run, {}, (em) => this.updateStep(em, step, { status: 'skipped', finishedAt: new Date() }));
+        return 'continue';
+      }
+      if (!action) throw new ActionError('UNKNOWN_ACTION', `Action ${definition.definition.uses} is not installed`, false, 'Install the plugin that provides it or fix the workflow.');
+      input = renderTemplate(definition.with, context) as Record<string, unknown>;
+      const problems = this.actions.validate(action.name, input);
+      if (problems.length > 0) throw new ActionError('INVALID_INPUT', `${action.name}: ${problems.map((p) => `${p.path.join('.') || 'input'} ${p.message}`).join('; ')}`, false, 'The evaluated inputs do not match the action; check the expressions of this step.');
+    } catch (error) {
+      return this.failAttempt(run, step, definition, compiled, attempt, error, [], null);
+    }
+    const pending: NewEvent[] = [];
+    const startedAt = new Date();
+    const base = {
+      runId: run.id,
+      workflowId: run.workflowId,
+      stepId: step.stepId,
+      attempt,
+      idempotencyKey: `${run.id}:${step.stepId}`,
+      subscriptionId: run.subscriptionId ?? null,
+      state: (unsealSecrets(step.state ?? {}, this.secrets) ?? {}) as Record<string, unknown>,
+      emitOnCommit: (event: NewEvent) => pending.push(event),
+      timeScale: this.config.timeScale,
+    };
+    const timeoutMs = definition.timeoutMs ?? this.config.defaultStepTimeoutMs;
+    const previous = step.status === 'running' ? [{ ...lastAttempt(step), outcome: 'interrupted' as const }] : [];
+    try {
+      if (action.transactional) {
+        await this.commit(run, { status: 'running', wakeAt: null }, async (em, emit) => {
+          const ctx: ActionContext = {
+            ...base,
+            em,
+            emit,
+            signal: new AbortController().signal,
+            saveState: async (patch) => {
+              base.state = { ...base.state, ...patch };
+              await this.updateStep(em, step, { state: sealSecrets(base.state, this.secrets) as Record<string, unknown> });
+            },
+          };
+          // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
+          const output = await action.run(input, ctx);
+          await this.succeed(em, emit, run, step, definition, context, input, output, attempt, startedAt, previous, pending);
+        });
+        return 'continue';
+      }
+      await this.commit(run, { status: 'running', wakeAt: null }, (em) =>
+        this.updateStep(em, step, { status: 'running', attempts: attempt, startedAt: step.startedAt ?? startedAt, leaseUntil: new Date(Date.now() + this.config.stepLeaseMs), nextAttemptAt: null, input: redactSealed(input) as Record<string, unknown> }),
+      );
+      const heartbeat = setInterval(() => void this.renewLease(step), Math.max(100, Math.floor(this.config.stepLeaseMs / 3)));
+      let output: unknown;
+      try {
+        const ctx: ActionContext = {
+          ...base,
+          signal: new AbortController().signal,
+          saveState: async (patch) => {
+            base.state = { ...base.state, ...patch };
+            const sealed = sealSecrets(base.state, this.secrets) as Record<string, unknown>;
+            await this.commit(run, {}, (em) => this.updateStep(em, step, { state: sealed }));
+          },
+        };
+        output = await withTimeout((signal) => action.run(input, { ...ctx, signal }), timeoutMs);
+      } finally {
+        clearInterval(heartbeat);
+      }
+      await this.commit(run, {}, (em, emit) => this.succeed(em, emit, run, step, definition, context, input, output, attempt, startedAt, previous, pending));
+      return 'continue';
+    } catch (error) {
+      if (error instanceof FencedError) throw error;
+      if (error instanceof SuspendStep) return this.suspend(run, step, error, base.state, input);
+      return this.failAttempt(run, step, definition, compiled, attempt, error, previous, input, startedAt, base.state);
+    }
+  }
+
+  private async succeed(
+    em: EntityManager,
+    emit: Emit,
+    run: WorkflowRun,
+    step: WorkflowStep,
+    definition: CompiledStep,
+    context: ReturnType<typeof runExpressionContext>,
+    input: Record<string, unknown>,
+    output: unknown,
+    attempt: number,
+    startedAt: Date,
+    previous: StepAttempt[],
+    pending: NewEvent[],
+  ): Promise<void> {
+    let result = output ?? {};
+    if (definition.outputs) {
+      const steps = { ...(context.steps as Record<string, unknown>), [step.stepId]: { status: 'succeeded', output: result } };
+      const extra = renderTemplate(definition.outputs, { ...context, steps });
+      result = { ...(typeof result === 'object' && !Array.isArray(result) ? (result as object) : { value: result }), ...(extra as object) };
+    }
+    const finishedAt = new Date();
+    const log: StepAttempt = { attempt, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: 'succeeded', durationMs: finishedAt.getTime() - startedAt.getTime() };
+    await this.updateStep(em, step, {
+      status: 'succeeded',
+      attempts: attempt,
+      input: redactSealed(input) as Record<string, unknown>,
+      output: sealSecrets(result, this.secrets),
+      error: null,
+      startedAt: step.startedAt ?? startedAt,
+      finishedAt,
+      leaseUntil: null,
+      nextAttemptAt: null,
+      attemptLog: [...step.attemptLog, ...previous, log].slice(-50),
+    });
+    for (const event of pending) emit(event);
+    await this.audit.record(
+      { action: 'workflow.step.succeeded', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, stepId: step.stepId, uses: step.uses, attempt, durationMs: log.durationMs, input: redactSealed(input), output: redactSealed(result) } },
+      em,
+    );
+    if (step.uses.startsWith('panel.')) await this.audit.record(panelAudit(step, input, result, attempt, null), em);
+  }
+
+  private async failAttempt(
+    run: WorkflowRun,
+    step: WorkflowStep,
+    definition: CompiledStep,
+    compiled: CompiledWorkflow,
+    attempt: number,
+    error: unknown,
+    previous: StepAttempt[],
+    input: Record<string, unknown> | null,
+    startedAt = new Date(),
+    state?: Record<string, unknown>,
+  ): Promise<Outcome> {
+    const failure: RunError = classifyError(error, step.stepId);
+    const action = this.actions.get(step.uses);
+    const policy = definition.definition.retry ?? compiled.definition.defaults?.retry ?? action?.defaultRetry ?? { attempts: 1 };
+    const decision = decideRetry(policy, attempt, { code: failure.code, retryable: failure.retryable ?? false }, this.config.timeScale);
+    const finishedAt = new Date();
+    const log: StepAttempt = { attempt, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: 'failed', error: failure, durationMs: finishedAt.getTime() - startedAt.getTime() };
+    const common = {
+      attempts: attempt,
+      error: failure,
+      leaseUntil: null,
+      attemptLog: [...step.attemptLog, ...previous, log].slice(-50),
+      ...(input ? { input: redactSealed(input) as Record<string, unknown> } : {}),
+      ...(state ? { state: sealSecrets(state, this.secrets) as Record<string, unknown> } : {}),
+    };
+    const auditFailure = async (em: EntityManager, outcome: string) => {
+      await this.audit.record({ action: `workflow.step.${outcome}`, outcome: 'failure', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, stepId: step.stepId, uses: step.uses, attempt, error: failure } }, em);
+      if (step.uses.startsWith('panel.') && input) await this.audit.record(panelAudit(step, input, null, attempt, failure), em);
+    };
+    if (decision.retry) {
+      const wakeAt = new Date(Date.now() + decision.delayMs);
+      await this.commit(run, { status: 'waiting', wakeAt }, async (em) => {
+        await this.updateStep(em, step, { ...common, status: 'waiting', nextAttemptAt: wakeAt });
+        await auditFailure(em, 'retry_scheduled');
+      });
+      await this.sleepUntil(run, wakeAt);
+      return 'yield';
+    }
+    const continueOnError = definition.definition['continue-on-error'] === true;
+    const runPatch: Partial<WorkflowRun> = continueOnError || step.phase === 'on_failure' ? { status: 'running', wakeAt: null } : { status: 'running', wakeAt: null, phase: 'on_failure', error: failure };
+    await this.commit(run, runPatch, async (em) => {
+      await this.updateStep(em, step, { ...common, status: 'failed', finishedAt, nextAttemptAt: null });
+      await auditFailure(em, 'failed');
+    });
+    if (!continueOnError && step.phase === 'main') this.logger.warn({ runId: run.id, stepId: step.stepId, error: failure }, `Run ${run.id} of ${run.workflowId}: step ${step.stepId} failed (${failure.code})`);
+    return 'continue';
+  }
+
+  private async suspend(run: WorkflowRun, step: WorkflowStep, signal: SuspendStep, state: Record<string, unknown>, input: Record<string, unknown>): Promise<Outcome> {
+    const wakeAt = signal.until;
+    await this.commit(run, { status: 'waiting', wakeAt }, (em) =>
+      this.updateStep(em, step, { status: 'waiting', nextAttemptAt: wakeAt, leaseUntil: null, startedAt: step.startedAt ?? new Date(), input: redactSealed(input) as Record<string, unknown>, state: sealSecrets({ ...state, ...(signal.state ?? {}) }, this.secrets) as Record<string, unknown> }),
+    );
+    await this.sleepUntil(run, wakeAt);
+    return 'yield';
+  }
+
+  /** A delayed job wakes the run; its id (version + time) makes repeated scheduling one job. */
+  private async sleepUntil(run: WorkflowRun, at: Date): Promise<void> {
+    await this.starter.kick(run, { delayMs: Math.max(0, at.getTime() - Date.now()), tag: `t${at.getTime()}` });
+  }
+
+  private async renewLease(step: WorkflowStep): Promise<void> {
+    await this.orm.em
+      .fork()
+      .nativeUpdate(WorkflowStep, { id: step.id, status: 'running' }, { leaseUntil: new Date(Date.now() + this.config.stepLeaseMs) })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Renewing a step lease failed'));
+  }
+
+  private async updateStep(em: EntityManager, step: WorkflowStep, patch: Partial<WorkflowStep>): Promise<void> {
+    await em.nativeUpdate(WorkflowStep, { id: step.id }, patch);
+    Object.assign(step, patch);
+  }
+
+  /**
+   * One fenced commit: bumps the run's version only if nobody else did since this executor read
+   * it; `work` joins the same transaction (step rows, the action's own changes, events, audit).
+   */
+  private async commit<T>(run: WorkflowRun, patch: Partial<WorkflowRun>, work?: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T | undefined> {
+    const next = run.version + 1;
+    const result = await this.events.transaction(async (em, emit) => {
+      const updated = await em.nativeUpdate(WorkflowRun, { id: run.id, version: run.version }, { ...patch, version: next, updatedAt: new Date() });
+      if (updated === 0) throw new FencedError(run.id);
+      return work ? work(em, emit) : undefined;
+    });
+    Object.assign(run, patch, { version: next });
+    return result;
+  }
+}
+
+function lastAttempt(step: WorkflowStep): StepAttempt {
+  return { attempt: step.attempts, startedAt: (step.startedAt ?? new Date()).toISOString(), outcome: 'interrupted' };
+}
+
+function panelAudit(step: WorkflowStep, input: Record<string, unknown>, output: unknown, attempt: number, error: RunError | null): AuditInput {
+  const out = (output ?? {}) as Record<string, unknown>;
+  const panelId = String(out.panelId ?? input.panel ?? 'unknown');
+  return {
+    action: `panel.${step.uses.slice('panel.'.length)}`,
+    outcome: error ? 'failure' : 'success',
+    target: { type: 'panel', id: panelId },
+    details: { runId: step.runId, stepId: step.stepId, attempt, lineId: out.lineId ?? null, username: out.username ?? null, error: error ?? undefined },
+  };
+}
+
+export type { WorkflowAction };

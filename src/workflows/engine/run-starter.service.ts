@@ -1,0 +1,103 @@
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../../core/audit/audit.service';
+import { hubContext } from '../../core/context/request-context';
+import { JobQueue } from '../../core/jobs/job-queue';
+import { ExpressionError } from '../expressions/expression';
+import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
+import type { CompiledWorkflow } from '../schema/compiled-workflow';
+import { allowedEnv } from './run-context';
+import { RunTrigger, WorkflowRun } from './workflow-run.entity';
+import { WorkflowStep } from './workflow-step.entity';
+
+export const ADVANCE_JOB = 'workflow.advance';
+
+export interface StartRequest {
+  workflowId: string;
+  revision: number;
+  revisionId: string;
+  compiled: CompiledWorkflow;
+  trigger: RunTrigger;
+  event: Record<string, unknown>;
+  inputs?: Record<string, unknown>;
+  /** Same key twice → one run (the second call returns the first run). */
+  triggerKey?: string | null;
+  parentRunId?: string | null;
+  correlationId?: string;
+}
+
+/**
+ * Creates runs durably: the run and all its step rows commit in one transaction, and only then is
+ * the first job enqueued. If the process dies in between, the reaper finds the run and kicks it.
+ */
+@Injectable()
+export class RunStarter {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
+  ) {}
+
+  async start(request: StartRequest): Promise<{ run: WorkflowRun; created: boolean }> {
+    const { compiled } = request;
+    const inputs = request.inputs ?? {};
+    const concurrencyKey = compiled.concurrencyKey ? this.key(compiled, request.event, inputs) : null;
+    const em = this.orm.em.fork();
+    const run = em.create(WorkflowRun, {
+      workflowId: request.workflowId,
+      revision: request.revision,
+      revisionId: request.revisionId,
+      trigger: request.trigger,
+      triggerKey: request.triggerKey ?? null,
+      event: request.event,
+      inputs,
+      concurrencyKey,
+      subscriptionId: subscriptionOf(request.event, inputs),
+      correlationId: request.correlationId ?? hubContext.correlationId(),
+      parentRunId: request.parentRunId ?? null,
+    });
+    const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
+      em.create(WorkflowStep, { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
+    );
+    try {
+      await em.transactional(async (tx) => {
+        tx.persist(run);
+        for (const step of steps) tx.persist(step);
+        await this.audit.record(
+          { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey } },
+          tx,
+        );
+      });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || !request.triggerKey) throw error;
+      const existing = await this.orm.em.fork().findOneOrFail(WorkflowRun, { triggerKey: request.triggerKey });
+      // The first delivery may have died before enqueueing: kicking again is deduplicated by job id.
+      if (existing.version === 0) await this.kick(existing);
+      return { run: existing, created: false };
+    }
+    await this.kick(run);
+    return { run, created: true };
+  }
+
+  /** Enqueues an advance of the run; the job id makes repeated kicks of the same state one job. */
+  async kick(run: Pick<WorkflowRun, 'id' | 'version' | 'correlationId'>, options: { delayMs?: number; tag?: string } = {}): Promise<void> {
+    const tag = options.tag ?? 'go';
+    await this.jobs.enqueue(ADVANCE_JOB, { runId: run.id }, { jobId: `wf:${run.id}:${run.version}:${tag}`, delayMs: options.delayMs, correlationId: run.correlationId, attempts: 20, backoffMs: 500 });
+  }
+
+  private key(compiled: CompiledWorkflow, event: Record<string, unknown>, inputs: Record<string, unknown>): string {
+    const expression = compiled.concurrencyKey;
+    if (!expression) return '';
+    const value = expression.evaluate({ event, inputs, vars: compiled.definition.vars ?? {}, env: allowedEnv(this.config), steps: {}, run: {} });
+    if (value === null || value === undefined || value === '') throw new ExpressionError(`concurrency.key evaluated to an empty value`, expression.source);
+    return String(value).slice(0, 250);
+  }
+}
+
+/** The subscription a run is about: from the event's subscription, or an input named subscription(Id). */
+export function subscriptionOf(event: Record<string, unknown>, inputs: Record<string, unknown>): string | null {
+  const candidates = [(event.subscription as { id?: unknown } | null | undefined)?.id, event.subscriptionId, inputs.subscriptionId, inputs.subscription];
+  const found = candidates.find((value) => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value));
+  return (found as string | undefined) ?? null;
+}

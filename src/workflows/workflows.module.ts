@@ -1,0 +1,69 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { PanelClientsService } from '../core/panels/panel-clients.service';
+import { SubscriptionsModule } from '../core/subscriptions/subscriptions.module';
+import { SubscriptionsService } from '../core/subscriptions/subscriptions.service';
+import { ActionRegistry } from './actions/action-registry';
+import { delayAction, httpRequestAction, logAction, webhookEmitAction } from './actions/core.actions';
+import { panelActions } from './actions/panel.actions';
+import { subscriptionActions } from './actions/subscription.actions';
+import { HooksController } from './api/hooks.controller';
+import { RunsController } from './api/runs.controller';
+import { WorkflowsApiService } from './api/workflows-api.service';
+import { WorkflowsController } from './api/workflows.controller';
+import { ConcurrencyService } from './engine/concurrency.service';
+import { DefinitionsService } from './engine/definitions.service';
+import { DryRunService } from './engine/dry-run.service';
+import { RunControlService } from './engine/run-control.service';
+import { RunExecutor } from './engine/run-executor.service';
+import { RunFinisher } from './engine/run-finisher.service';
+import { RunStarter } from './engine/run-starter.service';
+import { TriggersService } from './engine/triggers.service';
+import { loadWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
+
+/**
+ * Registers the built-in actions, loads the definitions and subscribes the triggers before any
+ * job or event is consumed (consumption starts at application bootstrap).
+ */
+@Injectable()
+class WorkflowsBootstrap implements OnModuleInit {
+  constructor(
+    private readonly actions: ActionRegistry,
+    private readonly definitions: DefinitionsService,
+    private readonly triggers: TriggersService,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly panels: PanelClientsService,
+    private readonly orm: MikroORM,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const action of [logAction, delayAction(), webhookEmitAction, httpRequestAction(this.config), ...subscriptionActions(this.subscriptions), ...panelActions({ panels: this.panels, subscriptions: this.subscriptions, orm: this.orm })]) {
+      this.actions.register(action);
+    }
+    await this.definitions.load();
+    this.triggers.register();
+  }
+}
+
+/** The workflow engine (SPEC §6): definitions, triggers, durable runs, actions and their API. */
+@Module({
+  imports: [SubscriptionsModule],
+  controllers: [WorkflowsController, RunsController, HooksController],
+  providers: [
+    { provide: WORKFLOW_CONFIG, useFactory: () => loadWorkflowConfig() },
+    ActionRegistry,
+    DefinitionsService,
+    ConcurrencyService,
+    RunStarter,
+    RunFinisher,
+    RunExecutor,
+    RunControlService,
+    TriggersService,
+    DryRunService,
+    WorkflowsApiService,
+    WorkflowsBootstrap,
+  ],
+  exports: [ActionRegistry, DefinitionsService, RunControlService, TriggersService],
+})
+export class WorkflowsModule {}

@@ -1,0 +1,71 @@
+import { PanelCallAuditWriter } from '../../src/core/http/plugin-http/panel-call-audit';
+import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
+import { createTestApp, TestApp, waitFor } from '../helpers/test-app';
+
+describe('XUI.one admin panel through the API (create → test → sync → line lifecycle)', () => {
+  let hub: TestApp;
+  let sim: XuiAdminSimulator;
+  let panelId: string;
+
+  beforeAll(async () => {
+    sim = await XuiAdminSimulator.start({ timeZone: 'Europe/Paris' });
+    hub = await createTestApp({ env: { HUB_PANEL_HEALTH_INTERVAL_MS: '0', HUB_PACKAGE_SYNC_INTERVAL_MS: '0' } });
+    const created = await hub.http
+      .post('/panels')
+      .send({ name: 'XUI sim', type: 'xui-admin', baseUrl: sim.url, credentials: { ...sim.credentials, timeZone: 'Europe/Paris' }, options: { timeoutMs: 2000, retry: { attempts: 3, baseDelayMs: 50 } } })
+      .expect(201);
+    panelId = created.body.id;
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await sim?.close();
+  });
+
+  it('passes the connection test with every stage reported', async () => {
+    const report = await hub.http.post(`/panels/${panelId}/test`).expect(200);
+    expect(report.body).toMatchObject({ ok: true, hubAddress: '127.0.0.1' });
+    expect(report.body.stages.map((stage: { stage: string }) => stage.stage)).toEqual(['dns', 'tcp', 'http', 'ip_allow_list', 'authentication', 'permissions']);
+    const panel = await hub.http.get(`/panels/${panelId}`).expect(200);
+    expect(panel.body.status).toBe('healthy');
+  });
+
+  it('syncs packages and serves them', async () => {
+    const sync = await hub.http.post(`/panels/${panelId}/sync`).expect(200);
+    expect(sync.body).toMatchObject({ total: 3, added: 3 });
+    const packages = await hub.http.get(`/panels/${panelId}/packages`).expect(200);
+    expect(packages.body.items.find((pkg: { externalId: string }) => pkg.externalId === '1')).toMatchObject({ name: 'Full 1 month', channelCount: 75, vodCount: 250, durationDays: 30, maxConnections: 1 });
+  });
+
+  it('creates, extends, disables, enables and deletes a line; the panel state matches exactly', async () => {
+    const expiresAt = '2031-05-06T07:08:09.000Z';
+    const created = await hub.http.post(`/panels/${panelId}/lines`).set('Idempotency-Key', 'line-1').send({ packageId: '3', expiresAt, maxConnections: 2 }).expect(201);
+    expect(created.body).toMatchObject({ expiresAt, maxConnections: 2, enabled: true, packageId: '3', bouquetIds: ['3'] });
+    const lineId = created.body.externalId;
+    let line = sim.line(lineId);
+    expect(line).toMatchObject({ expiresAt: new Date(expiresAt), bouquets: [3], maxConnections: 2, enabled: true, banned: false, packageId: 3, allowedOutputs: [1, 2, 3] });
+
+    const extended = await hub.http.post(`/panels/${panelId}/lines/${lineId}/extend`).send({ expiresAt: '2032-01-01T00:00:00Z' }).expect(200);
+    expect(extended.body.expiresAt).toBe('2032-01-01T00:00:00.000Z');
+    line = sim.line(lineId);
+    expect(line).toMatchObject({ expiresAt: new Date('2032-01-01T00:00:00Z'), bouquets: [3], maxConnections: 2, enabled: true, allowedOutputs: [1, 2, 3] });
+
+    await hub.http.post(`/panels/${panelId}/lines/${lineId}/disable`).send({}).expect(200);
+    expect(sim.line(lineId)).toMatchObject({ enabled: false, expiresAt: new Date('2032-01-01T00:00:00Z'), bouquets: [3], maxConnections: 2 });
+    await hub.http.post(`/panels/${panelId}/lines/${lineId}/enable`).send({}).expect(200);
+    expect(sim.line(lineId)).toMatchObject({ enabled: true, expiresAt: new Date('2032-01-01T00:00:00Z'), bouquets: [3], maxConnections: 2 });
+
+    const found = await hub.http.get(`/panels/${panelId}/lines`).query({ username: created.body.username }).expect(200);
+    expect(found.body.externalId).toBe(lineId);
+
+    await hub.http.delete(`/panels/${panelId}/lines/${lineId}`).expect(204);
+    expect(sim.line(lineId)).toBeUndefined();
+    await hub.http.get(`/panels/${panelId}/lines/${lineId}`).expect(404);
+
+    await hub.app.get(PanelCallAuditWriter).flush();
+    const audit = await hub.http.get('/audit').query({ action: 'panel.call', targetId: panelId, limit: 200 }).expect(200);
+    expect(audit.body.items.length).toBeGreaterThan(10);
+    const dump = JSON.stringify(audit.body);
+    expect(dump).not.toContain(sim.apiKey);
+    expect(dump).not.toContain(sim.accessCode);
+  });
+});

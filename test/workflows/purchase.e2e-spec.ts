@@ -1,0 +1,81 @@
+import { queryDb } from '../helpers/db-query';
+import { testMode, waitFor } from '../helpers/test-app';
+import { buy, eventsOf, Lifecycle, startLifecycle, waitForRun, waitForStatus } from './lifecycle-fixture';
+
+describe(`purchase → line (${testMode})`, () => {
+  let life: Lifecycle;
+
+  beforeAll(async () => {
+    life = await startLifecycle();
+  });
+  afterAll(() => life?.close());
+
+  it('turns a paid order into one line with the product settings, an active subscription, events and a correlated audit trail', async () => {
+    const before = Date.now();
+    const { orderId, subscriptionId } = await buy(life);
+    const active = await waitForStatus(life.hub, subscriptionId, 'active');
+
+    const lines = life.sim.lines();
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(String(line.id)).toBe(active.lineId);
+    expect(line.username).toBe(active.username);
+    expect(line.maxConnections).toBe(2);
+    expect(line.packageId).toBe(2);
+    const expected = before + 30 * 86_400_000;
+    expect(Math.abs((line.expiresAt as Date).getTime() - expected)).toBeLessThan(120_000);
+    expect(Math.abs(new Date(active.expiresAt).getTime() - expected)).toBeLessThan(120_000);
+    expect(active.hasPassword).toBe(true);
+    expect(JSON.stringify(active)).not.toContain(line.password);
+
+    const [row] = await queryDb<{ password_sealed: string }>(life.hub.database.env, `select password_sealed from hub_subscription where id = '${subscriptionId}'`);
+    expect(row.password_sealed).toMatch(/^v1\./);
+    expect(row.password_sealed).not.toContain(line.password);
+
+    const run = await waitForRun(life.hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+    expect(run.revision).toBeGreaterThanOrEqual(1);
+    expect(run.steps.map((step: { stepId: string; status: string }) => `${step.stepId}:${step.status}`)).toEqual(['provisioning:succeeded', 'line:succeeded', 'activate:succeeded', 'review:skipped', 'alert:skipped']);
+    const lineStep = run.steps.find((step: { stepId: string }) => step.stepId === 'line');
+    expect(lineStep.output).toMatchObject({ lineId: String(line.id), username: line.username, password: '[redacted]' });
+    expect(JSON.stringify(run)).not.toContain(line.password);
+
+    const runs = (await life.hub.http.get('/runs').query({ subscriptionId }).expect(200)).body.items;
+    expect(runs.filter((item: { workflowId: string }) => item.workflowId === 'provision-on-purchase')).toHaveLength(1);
+
+    const created = await waitFor(async () => (await eventsOf(life.hub, 'line.created')).find((event) => event.payload.subscriptionId === subscriptionId));
+    expect(created.payload).toMatchObject({ panelId: life.panelId, lineId: String(line.id) });
+    expect(JSON.stringify(created.payload)).not.toContain(line.password);
+    const succeeded = (await eventsOf(life.hub, 'workflow.run.succeeded')).find((event) => event.payload.runId === run.id);
+    expect(succeeded?.payload).toMatchObject({ workflowId: 'provision-on-purchase', status: 'succeeded', subscriptionId });
+    const activated = (await eventsOf(life.hub, 'subscription.activated')).find((event) => event.payload.subscriptionId === subscriptionId);
+    expect(activated?.payload.subscription).toMatchObject({ id: subscriptionId, status: 'active', lineId: String(line.id) });
+
+    // One correlation id ties the order, the run, its steps and the panel calls together.
+    const correlationId = run.correlationId;
+    const audit = (await life.hub.http.get('/audit').query({ correlationId, limit: 200 }).expect(200)).body.items as { action: string; targetId: string }[];
+    const actions = audit.map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['order.mark_paid', 'workflow.run.create', 'workflow.step.succeeded', 'panel.createLine', 'workflow.run.succeeded']));
+    expect(audit.filter((entry) => entry.action === 'workflow.step.succeeded')).toHaveLength(3);
+    expect(audit.some((entry) => entry.action === 'panel.call')).toBe(true);
+    expect(audit.find((entry) => entry.action === 'order.mark_paid')?.targetId).toBe(orderId);
+  });
+
+  it('starts one run when the same event is delivered twice, and the same payment id is a no-op', async () => {
+    const { orderId, subscriptionId } = await buy(life);
+    await waitForStatus(life.hub, subscriptionId, 'active');
+    await life.hub.http.post(`/orders/${orderId}/mark-paid`).send({ providerPaymentId: `bank-${orderId}` }).expect(200);
+    const [event] = (await eventsOf(life.hub, 'payment.succeeded')).filter((item) => item.payload.orderId === orderId);
+    // Deliver the same event to the trigger listener again, as an at-least-once redelivery would.
+    const { TriggersService } = await import('../../src/workflows/engine/triggers.service');
+    const { toHubEvent } = await import('../../src/core/events/events.service');
+    const { EventRow } = await import('../../src/core/events/event.entity');
+    const { MikroORM } = await import('@mikro-orm/core');
+    const row = await life.hub.app.get(MikroORM).em.fork().findOneOrFail(EventRow, { id: event.id });
+    await life.hub.app.get(TriggersService).onEvent(toHubEvent(row));
+    await life.hub.app.get(TriggersService).onEvent(toHubEvent(row));
+    const runs = (await life.hub.http.get('/runs').query({ subscriptionId, workflowId: 'provision-on-purchase' }).expect(200)).body.items;
+    expect(runs).toHaveLength(1);
+    expect(life.sim.lines().filter((line) => line.username === (runs[0] && undefined))).toHaveLength(0);
+    expect((await eventsOf(life.hub, 'payment.succeeded')).filter((item) => item.payload.orderId === orderId)).toHaveLength(1);
+  });
+});
