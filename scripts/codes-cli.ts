@@ -70,7 +70,7 @@ async function importFile(client: HubClient, file: string, flags: Record<string,
   while (!status.finished) {
     bar.draw(status);
     await new Promise((resolve) => setTimeout(resolve, io.pollMs ?? 250));
-    status = await client.json<ImportStatus>('GET', `/access-codes/import/${started.id}`);
+    status = await client.json<ImportStatus>('GET', `/access-codes/import/jobs/${started.id}`);
   }
   bar.draw(status);
   bar.done();
@@ -93,7 +93,7 @@ interface RowOutcome {
 
 /** Prints the first problem rows; `--report` writes every row outcome as CSV. */
 async function reportProblems(client: HubClient, status: ImportStatus, reportFile: string | undefined, io: CliIo): Promise<void> {
-  const rowsPath = `/access-codes/import/${status.id}/rows`;
+  const rowsPath = `/access-codes/import/jobs/${status.id}/rows`;
   const first: RowOutcome[] = [];
   for (const outcome of ['invalid', 'duplicate']) first.push(...(await client.json<{ items: RowOutcome[] }>('GET', `${rowsPath}?limit=20&outcome=${outcome}`)).items);
   first.sort((a, b) => a.row - b.row);

@@ -1,5 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { HUB_CONFIG } from '../core/config/config.module';
+import type { HubConfig } from '../core/config/hub-config';
 import { PanelClientsService } from '../core/panels/panel-clients.service';
 import { SubscriptionsModule } from '../core/subscriptions/subscriptions.module';
 import { SubscriptionsService } from '../core/subscriptions/subscriptions.service';
@@ -51,7 +53,7 @@ class WorkflowsBootstrap implements OnModuleInit {
   imports: [SubscriptionsModule],
   controllers: [WorkflowsController, RunsController, HooksController],
   providers: [
-    { provide: WORKFLOW_CONFIG, useFactory: () => loadWorkflowConfig() },
+    { provide: WORKFLOW_CONFIG, inject: [HUB_CONFIG], useFactory: (config: HubConfig) => loadWorkflowConfig(config.env) },
     ActionRegistry,
     DefinitionsService,
     ConcurrencyService,

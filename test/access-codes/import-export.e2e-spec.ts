@@ -24,11 +24,11 @@ describe('access code import and export', () => {
     const res = await hub.http.post('/access-codes/import').query(query).set('content-type', 'text/csv').send(csv).expect(202);
     expect(res.body).toMatchObject({ status: 'queued', finished: false, totalBytes: Buffer.byteLength(csv) });
     return waitFor(async () => {
-      const job = (await hub.http.get(`/access-codes/import/${res.body.id}`).expect(200)).body;
+      const job = (await hub.http.get(`/access-codes/import/jobs/${res.body.id}`).expect(200)).body;
       return job.finished ? job : undefined;
     }, { timeoutMs: 30_000, message: 'the import to finish' });
   };
-  const rows = async (id: string, outcome?: string) => (await hub.http.get(`/access-codes/import/${id}/rows`).query({ limit: 1000, ...(outcome ? { outcome } : {}) }).expect(200)).body.items;
+  const rows = async (id: string, outcome?: string) => (await hub.http.get(`/access-codes/import/jobs/${id}/rows`).query({ limit: 1000, ...(outcome ? { outcome } : {}) }).expect(200)).body.items;
 
   const mixed = () =>
     [
@@ -115,7 +115,7 @@ describe('access code import and export', () => {
     expect(wrongType.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const empty = await hub.http.post('/access-codes/import').set('content-type', 'text/csv').send('').expect(422);
     expect(empty.body.code).toBe('IMPORT_FILE_EMPTY');
-    const list = await hub.http.get('/access-codes/import').expect(200);
+    const list = await hub.http.get('/access-codes/import/jobs').expect(200);
     expect(list.body.items.length).toBeGreaterThanOrEqual(5);
   });
 

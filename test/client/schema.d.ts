@@ -112,11 +112,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List imports, newest first */
-        get: operations["listAccessCodeImports"];
+        get?: never;
         put?: never;
         /**
-         * Import access codes from a CSV body; answers at once with the import job to follow (GET /access-codes/import/{id})
+         * Import access codes from a CSV body; answers at once with the import job to follow (GET /access-codes/import/jobs/{id})
          * @description Columns: code (optional: generated when empty), portal (id or name), username, password, expiry (empty = follow the subscription, `lifetime`, `YYYY-MM-DD` = valid through that day UTC, or an ISO-8601 instant), notes, status (active|inactive), subscription (id). The file is streamed and stored encrypted until the import ends.
          */
         post: operations["importAccessCodes"];
@@ -126,7 +125,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/access-codes/import/{id}": {
+    "/access-codes/import/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List imports, newest first */
+        get: operations["listAccessCodeImports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/access-codes/import/jobs/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -143,7 +159,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/access-codes/import/{id}/rows": {
+    "/access-codes/import/jobs/{id}/rows": {
         parameters: {
             query?: never;
             header?: never;
@@ -4000,66 +4016,6 @@ export interface operations {
             };
         };
     };
-    listAccessCodeImports: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                /** @description Page size */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessCodeImportPageDto"];
-                };
-            };
-            /** @description Invalid input (field errors listed) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The API key's scopes do not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     importAccessCodes: {
         parameters: {
             query?: {
@@ -4139,6 +4095,66 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAccessCodeImports: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeImportPageDto"];
+                };
+            };
+            /** @description Invalid input (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API key's scopes do not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

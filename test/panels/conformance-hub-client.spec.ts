@@ -7,8 +7,9 @@ import { xuiAdminConformanceSimulator } from '../../src/plugins/panels/xui-admin
 import { xuiResellerConformanceSimulator } from '../../src/plugins/panels/xui-reseller/xui-reseller.fixtures';
 
 /**
- * The conformance kit again, this time with the hub's own `ctx.http` (limits, breaker, TLS,
- * classification) instead of the SDK's basic client: what passes here is what runs in production.
+ * The conformance kit again for every Xtream-family plugin, this time with the hub's own `ctx.http`
+ * (limits, breaker, TLS, classification) instead of the SDK's basic client: what passes here is
+ * what runs in production. Other panel families run the same kit in their own suites.
  */
 const SIMULATORS: Record<string, PanelConformanceTarget['startSimulator']> = {
   'xui-admin': xuiAdminConformanceSimulator,
@@ -18,11 +19,11 @@ const SIMULATORS: Record<string, PanelConformanceTarget['startSimulator']> = {
 
 const limiter = new MemoryCallLimiter();
 
-for (const plugin of BUILTIN_PLUGINS.filter((candidate) => candidate.manifest.kind === 'panel')) {
-  describe(`${plugin.manifest.id} conformance with the hub's HTTP client`, () => {
-    const start = SIMULATORS[plugin.manifest.id];
-    it('has a simulator for the conformance kit', () => expect(start).toBeDefined());
-    if (!start) return;
+for (const [id, start] of Object.entries(SIMULATORS)) {
+  const plugin = BUILTIN_PLUGINS.find((candidate) => candidate.manifest.kind === 'panel' && candidate.manifest.id === id);
+  describe(`${id} conformance with the hub's HTTP client`, () => {
+    it('is a built-in plugin', () => expect(plugin).toBeDefined());
+    if (!plugin) return;
     const state = memoryStateStore();
     const suite = panelConformanceSuite({
       plugin: plugin as never,

@@ -62,10 +62,37 @@ describe('XUI.one admin panel through the API (create → test → sync → line
     await hub.http.get(`/panels/${panelId}/lines/${lineId}`).expect(404);
 
     await hub.app.get(PanelCallAuditWriter).flush();
-    const audit = await hub.http.get('/audit').query({ action: 'panel.call', targetId: panelId, limit: 200 }).expect(200);
-    expect(audit.body.items.length).toBeGreaterThan(10);
-    const dump = JSON.stringify(audit.body);
+    const calls: { details: { operation: string; url: string; status: number | null } }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await hub.http.get('/audit').query({ action: 'panel.call', targetId: panelId, limit: 100, ...(cursor ? { cursor } : {}) }).expect(200);
+      calls.push(...page.body.items);
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    // Every HTTP call the simulator received is in the audit log, once.
+    expect(calls).toHaveLength(sim.stats.calls);
+    expect(calls.map((call) => call.details.operation)).toEqual(expect.arrayContaining(['createLine', 'extendLine', 'enableLine', 'disableLine', 'deleteLine', 'testConnection', 'get_packages']));
+    const dump = JSON.stringify(calls);
     expect(dump).not.toContain(sim.apiKey);
     expect(dump).not.toContain(sim.accessCode);
+    const lineAudit = await hub.http.get('/audit').query({ targetId: panelId, limit: 100 }).expect(200);
+    expect(lineAudit.body.items.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['panel.line.created', 'panel.line.extended', 'panel.line.disabled', 'panel.line.enabled', 'panel.line.deleted']));
+  });
+
+  it('changes package, password and connections; verifies through the player API; counts connections', async () => {
+    const created = await hub.http.post(`/panels/${panelId}/lines`).send({ packageId: '3', durationDays: 10, maxConnections: 1 }).expect(201);
+    const lineId = created.body.externalId;
+    const updated = await hub.http.patch(`/panels/${panelId}/lines/${lineId}`).send({ packageId: '1', newPassword: 'n3w-Passw0rd', maxConnections: 3 }).expect(200);
+    expect(updated.body).toMatchObject({ packageId: '1', bouquetIds: ['1', '2', '3'], maxConnections: 3, password: 'n3w-Passw0rd', expiresAt: created.body.expiresAt });
+    expect(sim.line(lineId)).toMatchObject({ packageId: 1, bouquets: [1, 2, 3], maxConnections: 3, password: 'n3w-Passw0rd', expiresAt: new Date(created.body.expiresAt) });
+    const verification = await hub.http.get(`/panels/${panelId}/lines/${lineId}/verification`).query({ username: created.body.username }).set('X-Line-Password', 'n3w-Passw0rd').expect(200);
+    expect(verification.body).toMatchObject({ valid: true, status: 'active', maxConnections: 3 });
+    sim.addConnection(Number(lineId));
+    expect((await hub.http.get(`/panels/${panelId}/connections`).expect(200)).body).toEqual({ panelId, total: 1, byLine: { [lineId]: 1 } });
+    const events = await waitFor(async () => {
+      const page = await hub.http.get('/events').query({ type: 'line.*', limit: 50 }).expect(200);
+      return page.body.items.length >= 7 ? page.body.items : undefined;
+    });
+    expect(events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(['line.created', 'line.extended', 'line.disabled', 'line.enabled', 'line.deleted', 'line.updated']));
   });
 });

@@ -1,5 +1,6 @@
 import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
-import { queryDb } from '../helpers/db-query';
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createTestApp, TestApp, TestAppOptions, waitFor } from '../helpers/test-app';
 
 /** Test settings: retry waits and timers shrunk 10 000× (60 min → 360 ms), fast reaping. */
@@ -21,10 +22,13 @@ export interface Lifecycle {
 /** A hub and an XUI.one simulator, with a panel and a product (package 2: 12 months, 2 screens; here 30 days). */
 export async function startLifecycle(options: TestAppOptions = {}): Promise<Lifecycle> {
   const sim = await XuiAdminSimulator.start();
-  const hub = await createTestApp({ ...options, env: { ...FAST_WORKFLOWS, ...(options.env ?? {}) } });
+  const hub = await createTestApp({ ...options, env: { ...FAST_WORKFLOWS, ...(options.env ?? {}) } }).catch(async (error: unknown) => {
+    await sim.close();
+    throw error;
+  });
   const panel = await hub.http
     .post('/panels')
-    .send({ name: 'XUI sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { timeoutMs: 2000, retry: { attempts: 1, baseDelayMs: 10 } } })
+    .send({ name: 'XUI sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { timeoutMs: 2000, retry: { attempts: 1, baseDelayMs: 50 }, breaker: { failureThreshold: 1000, openMs: 1000 } } })
     .expect(201);
   const product = await hub.http
     .post('/products')
@@ -88,7 +92,22 @@ export async function waitForRun(hub: TestApp, query: Record<string, string>, st
 }
 
 export async function eventsOf(hub: TestApp, type: string): Promise<Record<string, any>[]> {
-  return queryDb(hub.database.env, `select id, type, payload, correlation_id from hub_event where type = '${type}' order by id`).then((rows) =>
-    rows.map((row) => ({ ...row, payload: typeof row.payload === 'string' ? JSON.parse(row.payload as string) : row.payload })),
+  return sql(hub, `select id, type, payload, correlation_id from hub_event where type = '${type}' order by id`).then((rows) =>
+    rows.map((row) => ({ ...row, payload: parseJson(row.payload) })),
   );
+}
+
+function parseJson(value: unknown): Record<string, any> {
+  let out: unknown = value;
+  // SQLite hands JSON columns back as text (sometimes JSON-encoded twice by the driver).
+  while (typeof out === 'string') out = JSON.parse(out);
+  return out as Record<string, any>;
+}
+
+/**
+ * A query through the hub's own connection. (Opening the SQLite file with a second SQLite library
+ * in the same process breaks POSIX locking and shows stale data; out-of-process readers are fine.)
+ */
+export async function sql<T = Record<string, unknown>>(hub: TestApp, query: string): Promise<T[]> {
+  return (hub.app.get(MikroORM).em.fork() as unknown as SqlEntityManager).execute<T[]>(query);
 }

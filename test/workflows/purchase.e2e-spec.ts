@@ -1,6 +1,9 @@
-import { queryDb } from '../helpers/db-query';
+import { MikroORM } from '@mikro-orm/core';
+import { EventRow } from '../../src/core/events/event.entity';
+import { toHubEvent } from '../../src/core/events/events.service';
+import { TriggersService } from '../../src/workflows/engine/triggers.service';
 import { testMode, waitFor } from '../helpers/test-app';
-import { buy, eventsOf, Lifecycle, startLifecycle, waitForRun, waitForStatus } from './lifecycle-fixture';
+import { buy, eventsOf, sql, subscription, Lifecycle, startLifecycle, waitForRun, waitForStatus } from './lifecycle-fixture';
 
 describe(`purchase → line (${testMode})`, () => {
   let life: Lifecycle;
@@ -28,7 +31,7 @@ describe(`purchase → line (${testMode})`, () => {
     expect(active.hasPassword).toBe(true);
     expect(JSON.stringify(active)).not.toContain(line.password);
 
-    const [row] = await queryDb<{ password_sealed: string }>(life.hub.database.env, `select password_sealed from hub_subscription where id = '${subscriptionId}'`);
+    const [row] = await sql<{ password_sealed: string }>(life.hub, `select password_sealed from hub_subscription where id = '${subscriptionId}'`);
     expect(row.password_sealed).toMatch(/^v1\./);
     expect(row.password_sealed).not.toContain(line.password);
 
@@ -64,18 +67,16 @@ describe(`purchase → line (${testMode})`, () => {
     const { orderId, subscriptionId } = await buy(life);
     await waitForStatus(life.hub, subscriptionId, 'active');
     await life.hub.http.post(`/orders/${orderId}/mark-paid`).send({ providerPaymentId: `bank-${orderId}` }).expect(200);
-    const [event] = (await eventsOf(life.hub, 'payment.succeeded')).filter((item) => item.payload.orderId === orderId);
+    const all = await eventsOf(life.hub, 'payment.succeeded');
+    const [event] = all.filter((item) => item.payload.orderId === orderId);
     // Deliver the same event to the trigger listener again, as an at-least-once redelivery would.
-    const { TriggersService } = await import('../../src/workflows/engine/triggers.service');
-    const { toHubEvent } = await import('../../src/core/events/events.service');
-    const { EventRow } = await import('../../src/core/events/event.entity');
-    const { MikroORM } = await import('@mikro-orm/core');
     const row = await life.hub.app.get(MikroORM).em.fork().findOneOrFail(EventRow, { id: event.id });
     await life.hub.app.get(TriggersService).onEvent(toHubEvent(row));
     await life.hub.app.get(TriggersService).onEvent(toHubEvent(row));
     const runs = (await life.hub.http.get('/runs').query({ subscriptionId, workflowId: 'provision-on-purchase' }).expect(200)).body.items;
     expect(runs).toHaveLength(1);
-    expect(life.sim.lines().filter((line) => line.username === (runs[0] && undefined))).toHaveLength(0);
+    const { username } = await subscription(life.hub, subscriptionId);
+    expect(life.sim.lines().filter((line) => line.username === username)).toHaveLength(1);
     expect((await eventsOf(life.hub, 'payment.succeeded')).filter((item) => item.payload.orderId === orderId)).toHaveLength(1);
   });
 });

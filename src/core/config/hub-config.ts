@@ -34,6 +34,11 @@ export interface HubConfig {
   adminApiKey?: string;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /**
+   * The environment the configuration was read from. Modules outside core (the workflow engine)
+   * read their own settings from it, so tests and processes configure them the same way.
+   */
+  env: Readonly<Record<string, string | undefined>>;
   /** Outbound webhooks: retry schedule, timeout, SSRF allow-list (HUB_WEBHOOK_*). */
   webhooks: WebhookConfig;
   /** Third-party plugin packages (`iptv-hub-plugin-*`) to load at start (HUB_PLUGINS). */
@@ -102,6 +107,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     adminApiKey: read.optional('HUB_ADMIN_API_KEY'),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     shutdownTimeoutMs: read.integer('HUB_SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
+    env: { ...env },
     webhooks: readWebhookConfig(env, problems, production),
     plugins: read.list('HUB_PLUGINS'),
     panels: {

@@ -150,6 +150,57 @@ export class OrdersService {
     return this.markPaid(order.id, { providerPaymentId: input.providerPaymentId ?? `manual-renewal:${order.id}`, reason: input.reason });
   }
 
+  /**
+   * Applies a verified payment-provider outcome inside the caller's unit of work (issue #5: the
+   * provider event's dedupe row commits with its effect). Order state only moves forward: a late
+   * or repeated outcome that would move it back is a no-op (`changed: false`). `pending` records
+   * the provider and its payment id when a checkout is opened. Added by the payments module.
+   */
+  async applyProviderPayment(unit: { em: EntityManager; emit: Emit }, id: string, change: ProviderPaymentChange): Promise<{ order: Order; changed: boolean }> {
+    const { em, emit } = unit;
+    const order = await this.get(id, em);
+    const details = { provider: change.provider, providerPaymentId: change.providerPaymentId ?? null, reason: change.reason, ...change.extra };
+    const from = order.status;
+    if (change.status === 'pending') {
+      if (from !== 'pending') return { order, changed: false };
+      order.provider = change.provider;
+      if (change.providerPaymentId) order.providerPaymentId = change.providerPaymentId;
+      await this.audit.record({ action: 'order.checkout', target: { type: 'order', id }, details }, em);
+      return { order, changed: true };
+    }
+    if (change.status === 'paid' || change.status === 'partially_paid') {
+      if (from !== 'pending' && from !== 'partially_paid') return { order, changed: false };
+      order.provider = change.provider;
+      if (!order.providerPaymentId && change.providerPaymentId) order.providerPaymentId = change.providerPaymentId;
+      order.amountPaidMinor = change.amountPaidMinor ?? order.amountMinor;
+      if (change.status === 'partially_paid') {
+        order.status = 'partially_paid';
+        await this.audit.record({ action: 'order.partially_paid', target: { type: 'order', id }, details: { ...details, amountPaidMinor: order.amountPaidMinor, amountMinor: order.amountMinor } }, em);
+        return { order, changed: true };
+      }
+      order.status = 'paid';
+      order.paidAt = new Date();
+      if (order.kind === 'new' && !order.subscription) order.subscription = this.newSubscription(em, emit, order);
+      await this.audit.record({ action: 'order.paid', target: { type: 'order', id }, details: { ...details, amountPaidMinor: order.amountPaidMinor } }, em);
+      await this.paymentEvent(em, emit, 'payment.succeeded', order, change.extra ?? {});
+      return { order, changed: true };
+    }
+    if (change.status === 'failed') {
+      if (from !== 'pending' && from !== 'partially_paid') return { order, changed: false };
+      order.status = 'failed';
+      order.failedAt = new Date();
+      await this.audit.record({ action: 'order.failed', target: { type: 'order', id }, details }, em);
+      await this.paymentEvent(em, emit, 'payment.failed', order, { reason: change.reason ?? 'payment failed', ...change.extra });
+      return { order, changed: true };
+    }
+    if (from !== 'paid' && from !== 'partially_paid') return { order, changed: false };
+    order.status = 'refunded';
+    order.refundedAt = new Date();
+    await this.audit.record({ action: 'order.refunded', target: { type: 'order', id }, details }, em);
+    await this.paymentEvent(em, emit, 'payment.refunded', order, { reason: change.reason ?? 'refunded', ...change.extra });
+    return { order, changed: true };
+  }
+
   private newSubscription(em: EntityManager, emit: Emit, order: Order): Subscription {
     const product = order.product;
     const subscription = em.create(Subscription, {
@@ -199,6 +250,17 @@ export class OrdersService {
       subject: { type: 'order', id: order.id },
     });
   }
+}
+
+/** A payment provider's verdict on an order (see `applyProviderPayment`). */
+export interface ProviderPaymentChange {
+  provider: string;
+  providerPaymentId?: string;
+  status: 'pending' | 'paid' | 'partially_paid' | 'failed' | 'refunded';
+  amountPaidMinor?: number;
+  reason?: string;
+  /** Added to the payment event's payload and the audit entry (e.g. `overpaid`). */
+  extra?: Record<string, unknown>;
 }
 
 export function orderPayload(order: Order): Record<string, unknown> {

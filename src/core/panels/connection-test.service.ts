@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP, Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { Injectable } from '@nestjs/common';
-import { classifyNetworkError, ConnectionStage, ConnectionStageResult, ConnectionTestResult, ERROR_CODES, isPluginError, PluginError } from '../plugins/sdk';
+import { classifyNetworkError, ConnectionStage, ConnectionTestResult, ERROR_CODES, isPluginError, PluginError } from '../plugins/sdk';
 import { PanelClientsService } from './panel-clients.service';
 import { PanelHealthService } from './panel-health.service';
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, UnprocessableError } from '../common/errors';
+import { HUB_CONFIG } from '../config/config.module';
+import type { HubConfig } from '../config/hub-config';
 import { SecretBox } from '../crypto/secret-box';
 import { PanelHttpFactory } from '../http/plugin-http/panel-http.factory';
 import { HubPluginHttpClient } from '../http/plugin-http/plugin-http-client';
@@ -40,6 +42,7 @@ export class PanelClientsService {
     private readonly secrets: SecretBox,
     private readonly registry: PluginRegistry,
     private readonly http: PanelHttpFactory,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   async forPanel(panelId: string): Promise<ReadyPanelClient> {
@@ -73,7 +76,7 @@ export class PanelClientsService {
     if (!plugin) throw new UnprocessableError('UNKNOWN_PANEL_TYPE', `Panel ${panel.id} uses the panel plugin "${panel.type}", which is not installed`);
     const config = this.secrets.decryptJson(panel.credentialsSealed) as Record<string, unknown>;
     const secrets = secretValues(plugin.manifest.configSchema, config);
-    const logger = pluginLogger(plugin.manifest.id, panel.id, secrets);
+    const logger = pluginLogger(plugin.manifest.id, panel.id, secrets, this.config.logLevel === 'debug' || this.config.logLevel === 'trace');
     const http = this.http.clientFor(panel, secrets, logger);
     const client = plugin.create(config, { baseUrl: panel.baseUrl ?? undefined, http, logger, clock: { now: () => new Date() }, state: databaseStateStore(this.orm, panel.id) });
     const entry: CachedClient = { version, client, http, manifest: plugin.manifest, secrets };

@@ -8,6 +8,7 @@ import { SecretBox } from '../crypto/secret-box';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { CreatePanelDto, PanelOptionsDto, PanelQueryDto, UpdatePanelDto } from './panel.dto';
 import { DEFAULT_PANEL_OPTIONS, Panel, PanelOptions } from './panel.entity';
+import { PanelClientsService } from './panel-clients.service';
 
 @Injectable()
 export class PanelsService {
@@ -16,6 +17,7 @@ export class PanelsService {
     private readonly secrets: SecretBox,
     private readonly plugins: PluginRegistry,
     private readonly audit: AuditService,
+    private readonly clients: PanelClientsService,
   ) {}
 
   async create(input: CreatePanelDto): Promise<Panel> {
@@ -84,6 +86,8 @@ export class PanelsService {
       }
       throw error;
     }
+    // Its cached client, connection pool and circuit breaker go with it.
+    this.clients.forget(id);
   }
 
   /** Decrypted credentials, for the plugin client only. Never returned by the API or logged. */

@@ -1,6 +1,5 @@
 import { EntityManager, FilterQuery, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AccessCode } from '../access-codes/access-code.entity';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { containsText } from '../common/filters';

@@ -1,5 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
+import { HUB_CONFIG } from '../config/config.module';
+import type { HubConfig } from '../config/hub-config';
 import { EventsService } from '../events/events.service';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { LifecycleConfig, loadLifecycleConfig } from './lifecycle-config';
@@ -19,15 +21,18 @@ export interface ScanReport {
  */
 @Injectable()
 export class ExpiryScanner implements OnModuleInit {
-  private readonly config: LifecycleConfig = loadLifecycleConfig();
   private readonly logger = new Logger('ExpiryScanner');
+  private readonly config: LifecycleConfig;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly events: EventsService,
     private readonly subscriptions: SubscriptionsService,
     private readonly scheduler: HubScheduler,
-  ) {}
+    @Inject(HUB_CONFIG) hubConfig: HubConfig,
+  ) {
+    this.config = loadLifecycleConfig(hubConfig.env);
+  }
 
   onModuleInit(): void {
     this.scheduler.every('subscriptions.expiry-scan', this.config.scanIntervalMs, async () => {

@@ -9,7 +9,7 @@ export interface LifecycleConfig {
   batchSize: number;
 }
 
-export function loadLifecycleConfig(env: Record<string, string | undefined> = process.env): LifecycleConfig {
+export function loadLifecycleConfig(env: Readonly<Record<string, string | undefined>>): LifecycleConfig {
   return {
     expiringDays: number(env, 'HUB_EXPIRING_DAYS', 3, 0),
     scanIntervalMs: number(env, 'HUB_EXPIRY_SCAN_MS', 60_000, 100),
@@ -18,7 +18,7 @@ export function loadLifecycleConfig(env: Record<string, string | undefined> = pr
   };
 }
 
-function number(env: Record<string, string | undefined>, name: string, fallback: number, min: number): number {
+function number(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

@@ -222,6 +222,9 @@ export class DefinitionsService implements OnModuleDestroy {
     if (cached) return cached;
     const result = validateDefinition(row.yaml, `${row.workflowId}@${row.revision}`, this.actions);
     if (!result.compiled) throw new Error(result.problems.map(formatProblem).join('; '));
+    const overrides = this.config.varOverrides[row.workflowId];
+    // Operators tune the built-ins (grace period, retention…) without copying their YAML.
+    if (overrides) result.compiled.definition.vars = { ...(result.compiled.definition.vars ?? {}), ...overrides };
     this.compiledByRevision.set(row.id, result.compiled);
     return result.compiled;
   }

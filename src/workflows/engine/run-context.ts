@@ -7,10 +7,8 @@ import type { WorkflowRun } from './workflow-run.entity';
 import type { WorkflowStep } from './workflow-step.entity';
 
 /** Only allow-listed environment variables are visible to expressions (env.NAME). */
-export function allowedEnv(config: WorkflowConfig, env: Record<string, string | undefined> = process.env): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of config.envAllow) if (env[name] !== undefined) out[name] = env[name] as string;
-  return out;
+export function allowedEnv(config: WorkflowConfig): Record<string, string> {
+  return config.envValues;
 }
 
 /** What `${{ }}` sees during a run: event, inputs, vars, env, run, and the finished steps. */

@@ -129,7 +129,7 @@ export class RunExecutor implements OnModuleInit {
             emit,
             signal: new AbortController().signal,
             saveState: async (patch) => {
-              base.state = { ...base.state, ...patch };
+              Object.assign(base.state, patch);
               await this.updateStep(em, step, { state: sealSecrets(base.state, this.secrets) as Record<string, unknown> });
             },
           };
@@ -149,7 +149,7 @@ export class RunExecutor implements OnModuleInit {
           ...base,
           signal: new AbortController().signal,
           saveState: async (patch) => {
-            base.state = { ...base.state, ...patch };
+            Object.assign(base.state, patch);
             const sealed = sealSecrets(base.state, this.secrets) as Record<string, unknown>;
             await this.commit(run, {}, (em) => this.updateStep(em, step, { state: sealed }));
           },

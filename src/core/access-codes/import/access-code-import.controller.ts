@@ -19,7 +19,7 @@ export class AccessCodeImportController {
   @HttpCode(202)
   @ApiOperation({
     operationId: 'importAccessCodes',
-    summary: 'Import access codes from a CSV body; answers at once with the import job to follow (GET /access-codes/import/{id})',
+    summary: 'Import access codes from a CSV body; answers at once with the import job to follow (GET /access-codes/import/jobs/{id})',
     description:
       'Columns: code (optional: generated when empty), portal (id or name), username, password, expiry (empty = follow the subscription, ' +
       '`lifetime`, `YYYY-MM-DD` = valid through that day UTC, or an ISO-8601 instant), notes, status (active|inactive), subscription (id). ' +
@@ -36,7 +36,7 @@ export class AccessCodeImportController {
     return AccessCodeImportDto.from(job);
   }
 
-  @Get()
+  @Get('jobs')
   @ApiOperation({ operationId: 'listAccessCodeImports', summary: 'List imports, newest first' })
   @ApiProblems(400)
   @ApiOkResponse({ type: AccessCodeImportPageDto })
@@ -45,7 +45,7 @@ export class AccessCodeImportController {
     return { items: page.items.map(AccessCodeImportDto.from), nextCursor: page.nextCursor };
   }
 
-  @Get(':id')
+  @Get('jobs/:id')
   @ApiOperation({ operationId: 'getAccessCodeImport', summary: 'Progress and report of an import (poll until finished)' })
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: AccessCodeImportDto })
@@ -53,7 +53,7 @@ export class AccessCodeImportController {
     return AccessCodeImportDto.from(await this.imports.get(id));
   }
 
-  @Get(':id/rows')
+  @Get('jobs/:id/rows')
   @ApiOperation({ operationId: 'listAccessCodeImportRows', summary: 'Per-row outcomes of an import (created, invalid with the reason, duplicate), in file order' })
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: ImportRowPageDto })

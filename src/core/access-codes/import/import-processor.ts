@@ -210,6 +210,9 @@ export class ImportProcessor {
   private lastProgress = new Map<string, number>();
 
   private async progress(em: EntityManager, job: AccessCodeImport, bytes: number, counts: Counts, share: number, offset: number): Promise<void> {
+    // SQLite calls complete synchronously: without a turn of the event loop per batch, an import
+    // in an API process would hold back every HTTP response (code logins included) until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
     const percent = Math.min(99, Math.floor(offset + (share * bytes) / Math.max(1, job.totalBytes)));
     const last = this.lastProgress.get(job.id) ?? 0;
     if (Date.now() - last < PROGRESS_EVERY_MS && percent < 99) return;

@@ -8,9 +8,10 @@ import { constantTimeEqual, SecretBox } from '../../crypto/secret-box';
 import { EventsService } from '../../events/events.service';
 import { metricsRegistry } from '../../metrics/hub-metrics';
 import { checkCode, CODE_MAX_LENGTH } from '../code-format';
-import { AccessCode } from '../access-code.entity';
+import type { AccessCodeStatus, ExpiryMode } from '../access-code.entity';
 import { canLogIn } from '../access-code-state';
 import { CodeLoginPolicy } from './code-login-policy';
+import { toDate } from './raw-date';
 import { LoginThrottle } from './login-throttle';
 
 export const CODE_LOGIN_POLICY = Symbol('CODE_LOGIN_POLICY');
@@ -25,6 +26,33 @@ export interface CodeLoginResult {
 }
 
 type FailureReason = 'malformed' | 'unknown' | 'inactive' | 'expired';
+
+const LOOKUP = `select c.id, c.code, c.username, c.password_sealed, c.status, c.expiry_mode, c.effective_expires_at, p.name as portal_name, p.url as portal_url
+from hub_access_code c join hub_portal p on p.id = c.portal_id where c.code = ? and c.pending = false`;
+
+interface RawLoginRow {
+  id: string;
+  code: string;
+  username: string;
+  password_sealed: string;
+  status: string;
+  expiry_mode: string;
+  effective_expires_at: string | number | Date | null;
+  portal_name: string;
+  portal_url: string;
+}
+
+interface LoginRow {
+  id: string;
+  code: string;
+  username: string;
+  passwordSealed: string;
+  status: AccessCodeStatus;
+  expiryMode: ExpiryMode;
+  effectiveExpiresAt: Date | null;
+  portalName: string;
+  portalUrl: string;
+}
 
 const attempts = new Counter({ name: 'hub_code_login_attempts_total', help: 'Code login attempts by result', labelNames: ['result'] as const, registers: [metricsRegistry] });
 
@@ -78,20 +106,38 @@ export class CodeLoginService {
     const { code, violations } = checkCode(input);
     const wellFormed = violations.length === 0;
     const lookup = wellFormed ? code : NEVER_A_CODE;
-    const row = await this.em.findOne(AccessCode, { code: lookup, pending: false }, { populate: ['portal', 'passwordSealed'] });
+    const row = await this.lookup(lookup);
     const matches = constantTimeEqual((row?.code ?? NEVER_A_CODE).padEnd(CODE_MAX_LENGTH), lookup.padEnd(CODE_MAX_LENGTH));
     const password = this.secrets.decrypt(row?.passwordSealed ?? this.decoySealed);
-    const usable = row !== null && canLogIn(row, new Date(started));
+    const usable = row !== undefined && canLogIn(row, new Date(started));
     if (row && matches && usable) {
       await this.audit.record({ action: 'access_code.login', outcome: 'success', actor: { type: 'anonymous', id: 'anonymous' }, ip: address, target: { type: 'access_code', id: row.id }, details: { result: 'ok' } });
       attempts.inc({ result: 'ok' });
-      return { code: row.code, portalName: row.portal.name, portalUrl: row.portal.url, username: row.username, password, expiresAt: row.effectiveExpiresAt?.toISOString() ?? null };
+      return { code: row.code, portalName: row.portalName, portalUrl: row.portalUrl, username: row.username, password, expiresAt: row.effectiveExpiresAt?.toISOString() ?? null };
     }
     const reason: FailureReason = !wellFormed ? 'malformed' : !row ? 'unknown' : row.status === 'inactive' ? 'inactive' : 'expired';
     await this.failed(address, started, 'invalid', reason, row?.id);
     attempts.inc({ result: 'invalid' });
     await sleep(Math.max(0, started + this.policy.failureFloorMs - Date.now()));
     throw new InvalidCodeError();
+  }
+
+  /** One indexed query, without entity hydration: this is the hub's hottest public path. */
+  private async lookup(code: string): Promise<LoginRow | undefined> {
+    const [row] = await this.em.getConnection().execute<RawLoginRow[]>(LOOKUP, [code]);
+    if (!row) return undefined;
+    const expires = row.effective_expires_at;
+    return {
+      id: row.id,
+      code: row.code,
+      username: row.username,
+      passwordSealed: row.password_sealed,
+      status: row.status as AccessCodeStatus,
+      expiryMode: row.expiry_mode as ExpiryMode,
+      effectiveExpiresAt: expires === null ? null : toDate(expires),
+      portalName: row.portal_name,
+      portalUrl: row.portal_url,
+    };
   }
 
   private async failed(address: string, now: number, result: 'invalid' | 'locked_out', reason?: FailureReason, codeId?: string): Promise<void> {
@@ -119,3 +165,4 @@ export class CodeLoginService {
     });
   }
 }
+

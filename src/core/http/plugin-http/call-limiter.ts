@@ -9,6 +9,8 @@ export interface CallLimits {
 /** Returns a release function once a call may start. */
 export interface CallLimiter {
   acquire(key: string, limits: CallLimits): Promise<() => void>;
+  /** Takes a slot at once when one is free (no waiting, no promise); undefined otherwise. */
+  tryAcquire?(key: string, limits: CallLimits): (() => void) | undefined;
   close?(): Promise<void>;
 }
 
@@ -16,7 +18,9 @@ const WINDOW_MS = 1000;
 
 interface PanelState {
   active: number;
+  /** Start times in the window, from index `head` on (a queue without O(n) shifts). */
   starts: number[];
+  head: number;
   waiters: (() => void)[];
   timer?: NodeJS.Timeout;
 }
@@ -29,6 +33,17 @@ interface PanelState {
 export class MemoryCallLimiter implements CallLimiter {
   private readonly panels = new Map<string, PanelState>();
 
+  tryAcquire(key: string, limits: CallLimits): (() => void) | undefined {
+    const state = this.state(key);
+    if (state.waiters.length > 0 || state.active >= limits.maxConcurrent) return undefined;
+    const now = Date.now();
+    while (state.head < state.starts.length && state.starts[state.head] <= now - WINDOW_MS) state.head += 1;
+    if (state.starts.length - state.head >= limits.maxPerSecond) return undefined;
+    state.active += 1;
+    state.starts.push(now);
+    return this.releaser(key, limits);
+  }
+
   acquire(key: string, limits: CallLimits): Promise<() => void> {
     const state = this.state(key);
     return new Promise((resolve) => {
@@ -40,7 +55,7 @@ export class MemoryCallLimiter implements CallLimiter {
   private state(key: string): PanelState {
     let state = this.panels.get(key);
     if (!state) {
-      state = { active: 0, starts: [], waiters: [] };
+      state = { active: 0, starts: [], head: 0, waiters: [] };
       this.panels.set(key, state);
     }
     return state;
@@ -60,13 +75,17 @@ export class MemoryCallLimiter implements CallLimiter {
     const state = this.state(key);
     while (state.waiters.length > 0 && state.active < limits.maxConcurrent) {
       const now = Date.now();
-      while (state.starts.length > 0 && state.starts[0] <= now - WINDOW_MS) state.starts.shift();
-      if (state.starts.length >= limits.maxPerSecond) {
+      while (state.head < state.starts.length && state.starts[state.head] <= now - WINDOW_MS) state.head += 1;
+      if (state.head > 1024 && state.head * 2 > state.starts.length) {
+        state.starts = state.starts.slice(state.head);
+        state.head = 0;
+      }
+      if (state.starts.length - state.head >= limits.maxPerSecond) {
         if (!state.timer) {
           state.timer = setTimeout(() => {
             state.timer = undefined;
             this.pump(key, limits);
-          }, state.starts[0] + WINDOW_MS - now + 1);
+          }, state.starts[state.head] + WINDOW_MS - now + 1);
         }
         return;
       }

@@ -12,7 +12,12 @@ import {
   tryParseJson,
   WireFields,
 } from '../../plugins/sdk';
-import { redactUrl } from '../../audit/redact';
+import { REDACTED, redactUrl } from '../../audit/redact';
+
+const REDACTED_PARAM = encodeURIComponent(REDACTED);
+
+/** Query parameters whose values are never shown (the same family of names as the audit redaction). */
+const SECRET_PARAM = /pass(word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|signature/i;
 import type { CallLimiter, CallLimits } from './call-limiter';
 import { CircuitBreaker } from './circuit-breaker';
 
@@ -86,13 +91,13 @@ export class HubPluginHttpClient implements PluginHttpClient {
   }
 
   async request(req: PluginHttpRequest): Promise<PluginHttpResponse> {
-    const url = this.resolve(req.url, req.query);
-    const secrets = [...this.options.secrets, ...(req.secrets ?? [])];
+    const secrets = req.secrets?.length ? [...this.options.secrets, ...req.secrets] : this.options.secrets;
+    const { url, safeUrl } = this.resolve(req.url, req.query, secrets);
     const retry = req.retry ?? req.method === 'GET';
     const attempts = retry ? Math.max(1, this.options.retry.attempts) : 1;
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
     let body: string | undefined;
-    const headers: Record<string, string> = { accept: 'application/json, text/html;q=0.9, */*;q=0.8', ...req.headers };
+    const headers: Record<string, string> = req.headers ? { ...req.headers } : {};
     if (req.form) {
       body = encodeForm(req.form);
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -101,26 +106,27 @@ export class HubPluginHttpClient implements PluginHttpClient {
       headers['content-type'] = 'application/json';
     }
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt(req, url, headers, body, timeoutMs, attempt, secrets);
+      const outcome = await this.attempt(req, url, safeUrl, headers, body, timeoutMs, attempt);
       if (!(outcome instanceof PluginError)) return outcome;
       if (!outcome.retryable || attempt >= attempts) throw this.sanitise(outcome, secrets);
       await sleep(this.backoff(attempt));
     }
   }
 
-  private async attempt(req: PluginHttpRequest, url: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, attempt: number, secrets: string[]): Promise<PluginHttpResponse | PluginError> {
+  private async attempt(req: PluginHttpRequest, url: string, safeUrl: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, attempt: number): Promise<PluginHttpResponse | PluginError> {
     const started = performance.now();
     let status: number | null = null;
     let outcome: PluginHttpResponse | PluginError;
-    let transportFailure = false;
+    let transportFailure: boolean;
     try {
       this.options.breaker?.check();
     } catch (error) {
       outcome = error as PluginError;
-      this.record(req, url, attempt, null, started, outcome, secrets);
+      this.record(req, safeUrl, attempt, null, started, outcome);
       return outcome;
     }
-    const release = this.options.limiter && this.options.limits ? await this.options.limiter.acquire(this.options.key, this.options.limits) : undefined;
+    const { limiter, limits } = this.options;
+    const release = limiter && limits ? (limiter.tryAcquire?.(this.options.key, limits) ?? (await limiter.acquire(this.options.key, limits))) : undefined;
     try {
       const res = await undiciRequest(url, { method: req.method, headers, body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(timeoutMs) });
       const text = await res.body.text();
@@ -142,16 +148,16 @@ export class HubPluginHttpClient implements PluginHttpClient {
     } else {
       this.options.breaker?.success();
     }
-    this.record(req, url, attempt, status, started, outcome, secrets);
+    this.record(req, safeUrl, attempt, status, started, outcome);
     return outcome;
   }
 
-  private record(req: PluginHttpRequest, url: string, attempt: number, status: number | null, started: number, outcome: PluginHttpResponse | PluginError, secrets: string[]): void {
+  private record(req: PluginHttpRequest, safeUrl: string, attempt: number, status: number | null, started: number, outcome: PluginHttpResponse | PluginError): void {
     const failed = outcome instanceof PluginError ? outcome : undefined;
     const record: PanelCallRecord = {
       operation: req.operation ?? 'call',
       method: req.method,
-      url: scrubSecrets(redactUrl(url), secrets),
+      url: safeUrl,
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       code: failed?.code ?? null,
@@ -162,7 +168,8 @@ export class HubPluginHttpClient implements PluginHttpClient {
     this.options.logger?.debug('panel call', { ...record });
   }
 
-  private resolve(path: string, query: WireFields | undefined): string {
+  /** The URL to call, and the same URL as it may be shown: secret values and secret-looking parameters removed. */
+  private resolve(path: string, query: WireFields | undefined, secrets: string[]): { url: string; safeUrl: string } {
     let url: string;
     if (/^https?:\/\//i.test(path)) url = path;
     else {
@@ -170,9 +177,26 @@ export class HubPluginHttpClient implements PluginHttpClient {
       const base = this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`;
       url = base + path.replace(/^\//, '');
     }
-    if (!query) return url;
-    const encoded = encodeForm(query);
-    return encoded ? `${url}${url.includes('?') ? '&' : '?'}${encoded}` : url;
+    // Built from the parts instead of parsing the URL back: this runs on every call.
+    const safeBase = scrubSecrets(url.includes('?') ? redactUrl(url) : url, secrets);
+    if (!query) return { url, safeUrl: safeBase };
+    let encoded = '';
+    let safe = '';
+    for (const key in query) {
+      const value = query[key];
+      const name = encodeURIComponent(key);
+      const hidden = SECRET_PARAM.test(key);
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item === undefined || item === null) continue;
+        const text = encodeURIComponent(typeof item === 'boolean' ? (item ? '1' : '0') : String(item));
+        const sep = encoded ? '&' : '';
+        encoded += `${sep}${name}=${text}`;
+        safe += `${sep}${name}=${hidden ? REDACTED_PARAM : text}`;
+      }
+    }
+    if (!encoded) return { url, safeUrl: safeBase };
+    const join = url.includes('?') ? '&' : '?';
+    return { url: `${url}${join}${encoded}`, safeUrl: `${safeBase}${join}${scrubSecrets(safe, secrets)}` };
   }
 
   private backoff(attempt: number): number {

@@ -48,10 +48,13 @@ export function createBasicHttpClient(options: BasicHttpClientOptions = {}): Plu
         options.onCall?.({ method: req.method, url: scrubSecrets(redactParams(url), secrets), status, code, operation: req.operation ?? 'call' });
       let response: PluginHttpResponse;
       try {
-        const res = await fetch(url, { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        // Like the hub's client (undici.request): redirects are answers the plugin reads (session logins), never followed.
+        const res = await fetch(url, { method: req.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
         const text = await res.text();
         const responseHeaders: Record<string, string> = {};
         res.headers.forEach((value, name) => (responseHeaders[name] = value));
+        // fetch yields each Set-Cookie separately; join them as the hub's client does.
+        if (res.headers.getSetCookie().length > 0) responseHeaders['set-cookie'] = res.headers.getSetCookie().join(', ');
         response = {
           status: res.status,
           headers: responseHeaders,

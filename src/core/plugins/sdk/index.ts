@@ -16,3 +16,4 @@ export * from './basic-http-client';
 export * from './conformance';
 export * from './xui-access-code';
 export * from './payment-conformance';
+export * from './session-auth';

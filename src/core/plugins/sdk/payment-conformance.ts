@@ -94,7 +94,7 @@ export function paymentConformanceSuite(target: PaymentConformanceTarget): { set
   const input = (amountMinor = 1999, currency = 'EUR'): CheckoutInput => {
     counter += 1;
     const orderId = `0190c0de-0000-7000-8000-${String(Date.now() % 1e8).padStart(8, '0')}${String(counter).padStart(4, '0')}`;
-    return { orderId, amountMinor, currency, description: 'Conformance 1 month', customer: { id: `cust-${counter}`, email: `buyer${counter}@example.com` }, idempotencyKey: `conformance:${orderId}`, successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/cancel', webhookUrl: 'https://hub.example/hooks/payments/x/y' };
+    return { orderId, amountMinor, currency, description: 'Conformance 1 month', customer: { id: `cust-${counter}`, email: `buyer${counter}@example.com` }, idempotencyKey: `conformance:${orderId}`, successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/cancel' };
   };
   const checkout = async (order: CheckoutInput) => watch((client.createCheckout as NonNullable<PaymentClient['createCheckout']>)(order));
   const parse = (webhook: SignedWebhook, with_: PaymentClient = client) =>

@@ -100,14 +100,14 @@ export class SimulatorServer {
   ) {}
 
   static async start(options: SimulatorServerOptions): Promise<SimulatorServer> {
-    let instance: SimulatorServer | undefined;
-    const listener = (req: IncomingMessage, res: ServerResponse) => void instance?.serve(req, res);
+    const ref: { instance?: SimulatorServer } = {};
+    const listener = (req: IncomingMessage, res: ServerResponse) => void ref.instance?.serve(req, res);
     const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    instance = new SimulatorServer(server, options, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`);
-    return instance;
+    ref.instance = new SimulatorServer(server, options, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`);
+    return ref.instance;
   }
 
   setFaults(faults: Partial<SimulatorFaults>): void {

@@ -62,15 +62,15 @@ export class XtreamCodesSimulator {
   }
 
   static async start(options: XtreamCodesSimulatorOptions = {}): Promise<XtreamCodesSimulator> {
-    let simulator: XtreamCodesSimulator | undefined;
+    const ref: { simulator?: XtreamCodesSimulator } = {};
     const server = await SimulatorServer.start({
-      handle: (request) => (simulator as XtreamCodesSimulator).handle(request),
+      handle: (request) => (ref.simulator as XtreamCodesSimulator).handle(request),
       serverError: () => ({ status: 500, body: '', headers: { 'content-type': 'text/html' } }),
       // The script has no limiter; the panel's nginx flood protection answers limit_req's default 503.
       rateLimited: () => nginxPage(503),
     });
-    simulator = new XtreamCodesSimulator(server, options);
-    return simulator;
+    ref.simulator = new XtreamCodesSimulator(server, options);
+    return ref.simulator;
   }
 
   get url(): string {

@@ -190,7 +190,7 @@ export class XuiAdminClient implements PanelClient {
 
   async connectionCount(): Promise<PanelConnections> {
     const byLine: Record<string, number> = {};
-    let total = 0;
+    let total: number;
     for (let start = 0; ; start += 1000) {
       const answer = (await this.call('live_connections', { start, limit: 1000 })) as XuiEnvelope & { data?: XuiRow[] };
       const rows = envelopeData<XuiRow[]>(answer) ?? [];

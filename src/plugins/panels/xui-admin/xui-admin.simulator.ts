@@ -99,15 +99,15 @@ export class XuiAdminSimulator {
   }
 
   static async start(options: XuiAdminSimulatorOptions = {}): Promise<XuiAdminSimulator> {
-    let simulator: XuiAdminSimulator | undefined;
+    const ref: { simulator?: XuiAdminSimulator } = {};
     const server = await SimulatorServer.start({
-      handle: (request) => (simulator as XuiAdminSimulator).handle(request),
+      handle: (request) => (ref.simulator as XuiAdminSimulator).handle(request),
       serverError: () => nginxPage(502),
       rateLimited: () => nginxPage(503),
       tls: options.tls,
     });
-    simulator = new XuiAdminSimulator(server, options);
-    return simulator;
+    ref.simulator = new XuiAdminSimulator(server, options);
+    return ref.simulator;
   }
 
   /** The panel's base URL as an operator configures it (scheme, host, port). */

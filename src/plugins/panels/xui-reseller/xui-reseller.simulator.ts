@@ -52,10 +52,10 @@ export class XuiResellerSimulator {
   }
 
   static async start(options: XuiResellerSimulatorOptions = {}): Promise<XuiResellerSimulator> {
-    let simulator: XuiResellerSimulator | undefined;
-    const server = await SimulatorServer.start({ handle: (request) => (simulator as XuiResellerSimulator).handle(request), serverError: () => nginxPage(502), rateLimited: () => nginxPage(503) });
-    simulator = new XuiResellerSimulator(server, options);
-    return simulator;
+    const ref: { simulator?: XuiResellerSimulator } = {};
+    const server = await SimulatorServer.start({ handle: (request) => (ref.simulator as XuiResellerSimulator).handle(request), serverError: () => nginxPage(502), rateLimited: () => nginxPage(503) });
+    ref.simulator = new XuiResellerSimulator(server, options);
+    return ref.simulator;
   }
 
   get url(): string {

@@ -1,4 +1,4 @@
-import { decimalToMinor, isDecimalString, numberText, PaymentEvent, PaymentStatus } from '../../../core/plugins/sdk';
+import { compareDecimal, decimalToMinor, isDecimalString, numberText, PaymentEvent, PaymentStatus } from '../../../core/plugins/sdk';
 
 /** A NOWPayments payment as the IPN and `GET /v1/payment/{id}` show it. */
 export interface NowPaymentWire {
@@ -71,8 +71,7 @@ function cryptoOf(ipn: NowPaymentWire): PaymentEvent['crypto'] {
 
 function overpaid(crypto: PaymentEvent['crypto']): boolean {
   if (!crypto) return false;
-  const [paid, expected] = [Number(crypto.paid), Number(crypto.expected)];
-  return expected > 0 && paid > expected;
+  return compareDecimal(crypto.expected, '0') > 0 && compareDecimal(crypto.paid, crypto.expected) > 0;
 }
 
 function amountText(value: number | string): string {

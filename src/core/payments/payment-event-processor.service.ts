@@ -1,0 +1,104 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { EventsService } from '../events/events.service';
+import { JobQueue } from '../jobs/job-queue';
+import { OrdersService } from '../orders/orders.service';
+import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
+import { PaymentClientsService } from './payment-clients.service';
+import { PaymentEventApplier } from './payment-event-applier.service';
+import { APPLY_PAYMENT_EVENT_JOB } from './payment-event-intake.service';
+import { PaymentEventRow, PaymentEventStatus } from './payment-event.entity';
+import { findOrderForEvent } from './payment-order-finder';
+
+/** What the provider's API must say before an unsigned-in-time event may take effect. */
+const CONFIRMS: Partial<Record<PaymentEvent['type'], PaymentStatus['status'][]>> = {
+  'payment.succeeded': ['paid'],
+  'payment.partial': ['partially_paid', 'paid'],
+  'payment.partially_paid': ['partially_paid', 'paid'],
+  'payment.refunded': ['refunded'],
+};
+
+/**
+ * Works through stored provider events on the durable queue: confirms them with the provider's
+ * API where the signature carries no timestamp, captures approved PayPal orders, finds the order
+ * and applies the event in one transaction with its `received → applied` move. Provider outages
+ * throw, so the job is retried with backoff (and the sweeper re-queues it after the retries).
+ */
+@Injectable()
+export class PaymentEventProcessor implements OnModuleInit {
+  private readonly logger = new Logger('PaymentEvents');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly jobs: JobQueue,
+    private readonly clients: PaymentClientsService,
+    private readonly orders: OrdersService,
+    private readonly events: EventsService,
+    private readonly applier: PaymentEventApplier,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ eventId: string }>(APPLY_PAYMENT_EVENT_JOB, (job) => this.process(job.data.eventId));
+  }
+
+  async process(eventId: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const row = await em.findOne(PaymentEventRow, { id: eventId });
+    if (!row || row.status !== 'received') return;
+    const { client } = await this.clients.forAccount(row.accountId);
+    let event: PaymentEvent = row.event;
+
+    if (event.captureRequired && client.capture) {
+      const captured = await client.capture(event.providerPaymentId, `capture:${event.providerPaymentId}`);
+      await this.finish(row, 'applied', { captured: captured.status });
+      return;
+    }
+
+    if (event.confirmWithProvider && row.source === 'webhook' && client.getPayment) {
+      const status = await client.getPayment(event.providerPaymentId);
+      const accepted = CONFIRMS[event.type];
+      if (!status || (accepted && !accepted.includes(status.status))) {
+        await this.finish(row, 'rejected', { reason: 'the provider API does not confirm the webhook', apiStatus: status?.status ?? null });
+        await this.audit.record({ action: 'payment.event.unconfirmed', outcome: 'denied', target: { type: 'payment_event', id: row.id }, details: { provider: row.provider, providerEventId: row.providerEventId, type: event.type, apiStatus: status?.status ?? null } });
+        return;
+      }
+      // The API's view is authoritative: amounts and flags come from it.
+      event = { ...event, amountMinor: status.amountMinor ?? event.amountMinor, currency: status.currency ?? event.currency, crypto: status.crypto ?? event.crypto, overpaid: status.overpaid ?? event.overpaid, orderId: event.orderId ?? status.orderId };
+    }
+
+    const found = await findOrderForEvent(em, row.provider, row.accountId, event);
+    if (!found) {
+      await this.finish(row, 'unmatched', { reason: 'no order matches the event' });
+      this.logger.warn({ provider: row.provider, providerEventId: row.providerEventId }, 'A payment event matches no order');
+      return;
+    }
+    let target = found.order;
+    if (event.type === 'subscription.renewed') {
+      if (!found.order.subscription) {
+        await this.finish(row, 'unmatched', { reason: 'the renewed provider subscription has no hub subscription yet', orderId: found.order.id });
+        return;
+      }
+      // The renewal is an order of its own (unique per provider payment id, so a repeat finds it).
+      target = await this.orders.create({ customerId: found.order.customer.id, productId: found.order.product.id, kind: 'renewal', subscriptionId: found.order.subscription.id, provider: row.provider, providerPaymentId: event.providerPaymentId, amountMinor: event.amountMinor, currency: event.currency ?? found.order.currency });
+      target = await this.orders.get(target.id, em);
+    }
+    try {
+      await this.events.transaction(async (tx, emit) => {
+        const claimed = await tx.nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status: 'applied', appliedAt: new Date(), orderId: target.id });
+        if (claimed === 0) return;
+        const outcome = await this.applier.apply({ em: tx, emit }, row, event, target.id, found.checkout?.id ?? null);
+        if (outcome.status !== 'applied') await tx.nativeUpdate(PaymentEventRow, { id: row.id }, { status: outcome.status, detail: outcome.detail });
+        else await tx.nativeUpdate(PaymentEventRow, { id: row.id }, { detail: outcome.detail });
+      });
+    } catch (error) {
+      if (isPluginError(error)) this.logger.warn({ err: error, eventId }, 'Applying a payment event failed; retrying');
+      throw error;
+    }
+  }
+
+  private async finish(row: PaymentEventRow, status: PaymentEventStatus, detail: Record<string, unknown>): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status, detail, appliedAt: new Date() });
+  }
+}

@@ -1,0 +1,33 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Order } from '../orders/order.entity';
+import type { PaymentEvent } from '../plugins/sdk';
+import { PaymentCheckout } from './payment-checkout.entity';
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface FoundOrder {
+  order: Order;
+  checkout: PaymentCheckout | null;
+}
+
+/**
+ * The order a provider event is about: the hub order id the checkout put in the provider's
+ * metadata, else the checkout by provider payment id, else an order created with that payment
+ * id. For renewals and cancellations the order found is the one that started the provider's
+ * subscription.
+ */
+export async function findOrderForEvent(em: EntityManager, provider: string, accountId: string, event: PaymentEvent): Promise<FoundOrder | null> {
+  const checkoutOf = async (order: Order) => em.findOne(PaymentCheckout, { order, account: accountId });
+  if (event.orderId && ID.test(event.orderId)) {
+    const order = await em.findOne(Order, { id: event.orderId }, { populate: ['product', 'customer'] });
+    if (order) return { order, checkout: await checkoutOf(order) };
+  }
+  if (event.providerSubscriptionId && (event.type === 'subscription.renewed' || event.type === 'subscription.cancelled')) {
+    const checkout = await em.findOne(PaymentCheckout, { provider, providerSubscriptionId: event.providerSubscriptionId }, { populate: ['order', 'order.product', 'order.customer'] });
+    if (checkout) return { order: checkout.order, checkout };
+  }
+  const byPayment = await em.findOne(PaymentCheckout, { provider, $or: [{ providerPaymentId: event.providerPaymentId }, { latestPaymentId: event.providerPaymentId }] }, { populate: ['order', 'order.product', 'order.customer'] });
+  if (byPayment) return { order: byPayment.order, checkout: byPayment };
+  const order = await em.findOne(Order, { provider, providerPaymentId: event.providerPaymentId }, { populate: ['product', 'customer'] });
+  return order ? { order, checkout: await checkoutOf(order) } : null;
+}

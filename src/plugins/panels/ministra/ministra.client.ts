@@ -1,0 +1,284 @@
+import {
+  ConnectionStageResult,
+  ConnectionTestResult,
+  createMarker,
+  CreateLineInput,
+  deriveCredential,
+  ExtendLineInput,
+  isPluginError,
+  LineRef,
+  PanelClient,
+  PanelLine,
+  PanelPackage,
+  PanelPluginContext,
+  PluginError,
+  toSecondPrecision,
+  UpdateLineInput,
+  WireFields,
+} from '../../../core/plugins/sdk';
+import { classifyMinistra, looksLikeMac, MinistraAccount, MinistraEnvelope, MinistraServicePackage, MinistraSubscription, MinistraTariff, toEndDate, toLine, toPackage } from './ministra.wire';
+
+export interface MinistraConfig {
+  /** api_auth_login of [server_api]; empty when the API runs without auth. */
+  login?: string;
+  password?: string;
+  /** Path of the API under the base URL. */
+  apiPath?: string;
+  /** The portal's time zone (end_date is wall-clock time in it). */
+  timeZone?: string;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * Client of the Ministra (Stalker middleware) REST API v1. Lines are accounts: the hub creates
+ * each with `account_number` = `login` = the line's username and addresses it by that account
+ * number. Create answers only `true`, so the account is read back; a tariff plan the panel does
+ * not know would silently become the default plan, so it is checked first. `end_date` is shown by
+ * the panel only with internal billing on; otherwise the hub remembers the expiry it set (and
+ * enforces it itself: the expiry workflow disables the line).
+ */
+export class MinistraClient implements PanelClient {
+  private readonly timeZone: string;
+  private readonly apiPath: string;
+  private readonly memory = new Map<string, string>();
+
+  constructor(
+    private readonly config: MinistraConfig,
+    private readonly ctx: PanelPluginContext,
+  ) {
+    this.timeZone = config.timeZone || 'UTC';
+    this.apiPath = (config.apiPath || 'stalker_portal/api/v1/').replace(/^\/+/, '').replace(/\/?$/, '/');
+  }
+
+  /** One API call. Bodies are form-encoded (a JSON body reads as empty to the API). */
+  async call<T>(method: Method, resource: string, ids: string[] = [], form?: WireFields, operation?: string): Promise<T> {
+    const path = `${this.apiPath}${resource}${ids.length ? `/${ids.map(encodeURIComponent).join(',')}` : ''}`;
+    const headers: Record<string, string> = {};
+    const secrets: string[] = [];
+    if (this.config.login) {
+      headers.authorization = `Basic ${Buffer.from(`${this.config.login}:${this.config.password ?? ''}`).toString('base64')}`;
+      secrets.push(headers.authorization.slice(6), this.config.password ?? '');
+    }
+    const response = await this.ctx.http.request({
+      method,
+      url: path,
+      form: method === 'POST' || method === 'PUT' ? (form ?? {}) : undefined,
+      headers,
+      secrets: secrets.filter(Boolean),
+      operation: operation ?? `${method} ${resource}`,
+      // Reads and absolute updates are safe to repeat; a create is checked by login before it is sent.
+      retry: method !== 'POST',
+      classify: classifyMinistra,
+    });
+    const envelope = response.json<MinistraEnvelope<T>>();
+    if (envelope.output) this.ctx.logger.warn('Ministra printed PHP output with its answer', { output: String(envelope.output).slice(0, 200) });
+    return envelope.results;
+  }
+
+  async testConnection(): Promise<ConnectionTestResult> {
+    const stages: ConnectionStageResult[] = [];
+    try {
+      const tariffs = await this.call<MinistraTariff[]>('GET', 'tariffs', [], undefined, 'testConnection');
+      stages.push({ stage: 'ip_allow_list', ok: true, detail: "The portal accepts calls from the hub's address" });
+      stages.push({ stage: 'authentication', ok: true, detail: this.config.login ? `Basic auth accepted for ${this.config.login}` : 'The API runs without authentication' });
+      stages.push({ stage: 'permissions', ok: true, detail: `The REST API is enabled (${Array.isArray(tariffs) ? tariffs.length : 0} tariff plans)` });
+      return { ok: true, stages, warnings: this.config.login ? undefined : ['The Ministra API accepts calls without authentication: set api_auth_login / api_auth_password on the portal'] };
+    } catch (error) {
+      if (!isPluginError(error)) throw error;
+      const stage = error.code === 'IP_NOT_ALLOWED' ? 'ip_allow_list' : error.code === 'AUTH_FAILED' ? 'authentication' : error.code === 'FORBIDDEN' ? 'permissions' : undefined;
+      if (!stage) throw error;
+      if (stage !== 'ip_allow_list') stages.push({ stage: 'ip_allow_list', ok: true, detail: "The portal accepts calls from the hub's address" });
+      stages.push({ stage, ok: false, detail: error.message, hint: error.hint });
+      return { ok: false, stages, failedStage: stage };
+    }
+  }
+
+  /** Tariff plans, addressed by their external_id (plans without one cannot be set through the API). */
+  async listPackages(): Promise<PanelPackage[]> {
+    const tariffs = (await this.call<MinistraTariff[]>('GET', 'tariffs')) ?? [];
+    return tariffs.filter((tariff) => tariff.external_id).map(toPackage);
+  }
+
+  async getPackage(externalId: string): Promise<PanelPackage | null> {
+    return (await this.listPackages()).find((pkg) => pkg.externalId === externalId) ?? null;
+  }
+
+  async createLine(input: CreateLineInput): Promise<PanelLine> {
+    const login = input.username ?? deriveCredential(input.idempotencyKey, 'username');
+    const marker = createMarker(input.idempotencyKey);
+    const earlier = await this.existing(login, marker);
+    if (earlier) return earlier;
+    await this.requireTariff(input.packageId);
+    if (input.maxConnections > 1) this.ctx.logger.warn('Ministra has no connection limit per account; max connections is ignored', { maxConnections: input.maxConnections });
+    const fields: WireFields = {
+      login,
+      password: input.password ?? deriveCredential(input.idempotencyKey, 'password'),
+      account_number: login,
+      tariff_plan: input.packageId,
+      status: 1,
+      comment: input.notes ? `${input.notes}\n${marker}` : marker,
+      end_date: input.expiresAt ? toEndDate(input.expiresAt, this.timeZone) : undefined,
+    };
+    try {
+      await this.call<boolean>('POST', 'accounts', [], fields, 'createLine');
+    } catch (error) {
+      if (isPluginError(error) && error.code === 'DUPLICATE_USERNAME') {
+        const mine = await this.existing(login, marker);
+        if (mine) return mine;
+      }
+      throw error;
+    }
+    await this.remember(login, input.expiresAt);
+    // Create answers only `true`: read the account to learn what the panel made of it.
+    const created = await this.existing(login, marker);
+    if (!created) throw new PluginError('UNKNOWN', `Ministra accepted account ${login} but does not return it`);
+    return { ...created, password: fields.password as string };
+  }
+
+  async getLine(line: LineRef): Promise<PanelLine | null> {
+    const accounts = await this.accounts(line.externalId);
+    // One account number can hold several users (set-top boxes): the line is the one with its login.
+    const account = accounts.find((candidate) => !line.username || candidate.login === line.username);
+    if (account) return this.toLine(account);
+    return line.username && line.username !== line.externalId ? this.findLineByUsername(line.username) : null;
+  }
+
+  async findLineByUsername(username: string): Promise<PanelLine | null> {
+    const account = await this.user(username);
+    return account ? this.toLine(account) : null;
+  }
+
+  async extendLine(input: ExtendLineInput): Promise<PanelLine> {
+    const id = await this.idOf(input.line);
+    await this.call('PUT', 'accounts', [id], { end_date: toEndDate(input.expiresAt, this.timeZone) }, 'extendLine');
+    await this.remember(input.line.username || id, input.expiresAt);
+    return this.require(input.line);
+  }
+
+  async updateLine(input: UpdateLineInput): Promise<PanelLine> {
+    if (input.maxConnections !== undefined && input.maxConnections !== 1) throw new PluginError('NOT_SUPPORTED', 'Ministra has no connection limit per account (one device each)');
+    const fields: WireFields = {};
+    if (input.packageId !== undefined) {
+      await this.requireTariff(input.packageId);
+      fields.tariff_plan = input.packageId;
+    }
+    if (input.password !== undefined) fields.password = input.password;
+    if (Object.keys(fields).length === 0) return this.require(input.line);
+    await this.call('PUT', 'accounts', [await this.idOf(input.line)], fields, 'updateLine');
+    const line = await this.require(input.line);
+    return input.password !== undefined ? { ...line, password: input.password } : line;
+  }
+
+  /** `status=1` enables; the portal also pushes a "cut on" event to the box. */
+  enableLine(line: LineRef): Promise<PanelLine> {
+    return this.setStatus(line, 1);
+  }
+
+  disableLine(line: LineRef): Promise<PanelLine> {
+    return this.setStatus(line, 0);
+  }
+
+  async deleteLine(line: LineRef): Promise<void> {
+    try {
+      await this.call('DELETE', 'accounts', [await this.idOf(line)], undefined, 'deleteLine');
+    } catch (error) {
+      // Already gone is what we wanted.
+      if (!isPluginError(error) || error.code !== 'USER_NOT_FOUND') throw error;
+    }
+  }
+
+  /** Service packages (channel/VOD groups a tariff plan is made of). Not part of the hub's line contract. */
+  async listServicePackages(): Promise<MinistraServicePackage[]> {
+    return (await this.call<MinistraServicePackage[]>('GET', 'services_package')) ?? [];
+  }
+
+  /** The optional packages an account subscribed to (external ids and ids). */
+  async getSubscriptions(line: LineRef): Promise<MinistraSubscription[]> {
+    return (await this.call<MinistraSubscription[]>('GET', 'account_subscription', [await this.idOf(line)])) ?? [];
+  }
+
+  /** Replaces the account's optional packages (`POST` = set). */
+  async setSubscriptions(line: LineRef, externalIds: string[]): Promise<boolean> {
+    return this.call<boolean>('POST', 'account_subscription', [await this.idOf(line)], { 'subscribed[]': externalIds }, 'setSubscriptions');
+  }
+
+  /** Adds and removes optional packages (`PUT` = add/remove). */
+  async changeSubscriptions(line: LineRef, change: { add?: string[]; remove?: string[] }): Promise<boolean> {
+    return this.call<boolean>('PUT', 'account_subscription', [await this.idOf(line)], { 'subscribed[]': change.add ?? [], 'unsubscribed[]': change.remove ?? [] }, 'changeSubscriptions');
+  }
+
+  private async setStatus(line: LineRef, status: 0 | 1): Promise<PanelLine> {
+    await this.call('PUT', 'accounts', [await this.idOf(line)], { status }, status ? 'enableLine' : 'disableLine');
+    return this.require(line);
+  }
+
+  /** The account number to address a line by (its external id, unless that is a bare login). */
+  private async idOf(line: LineRef): Promise<string> {
+    if (line.externalId) return line.externalId;
+    const found = line.username ? await this.user(line.username) : null;
+    if (!found) throw new PluginError('USER_NOT_FOUND', `Account ${line.username} does not exist on the portal`);
+    return found.account_number || found.stb_mac || found.login;
+  }
+
+  private async accounts(id: string): Promise<MinistraAccount[]> {
+    if (!id || id.includes(',')) return [];
+    try {
+      return (await this.call<MinistraAccount[]>('GET', 'accounts', [id], undefined, 'getLine')) ?? [];
+    } catch (error) {
+      if (isPluginError(error) && error.code === 'USER_NOT_FOUND') return [];
+      throw error;
+    }
+  }
+
+  /** `users/<login>` answers a single object, not a list. */
+  private async user(login: string): Promise<MinistraAccount | null> {
+    if (!login || looksLikeMac(login)) return null;
+    try {
+      return await this.call<MinistraAccount>('GET', 'users', [login], undefined, 'findLineByUsername');
+    } catch (error) {
+      if (isPluginError(error) && error.code === 'USER_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  private async require(line: LineRef): Promise<PanelLine> {
+    const found = await this.getLine(line);
+    if (!found) throw new PluginError('USER_NOT_FOUND', `Account ${line.externalId || line.username} does not exist on the portal`);
+    return found;
+  }
+
+  private async existing(login: string, marker: string): Promise<PanelLine | undefined> {
+    const account = await this.user(login);
+    if (!account) return undefined;
+    if (String(account.comment ?? '').includes(marker)) return this.toLine(account);
+    throw new PluginError('DUPLICATE_USERNAME', `An account with login ${login} already exists on the portal`);
+  }
+
+  /** An unknown external_id would silently become the default plan: refuse it here instead. */
+  private async requireTariff(externalId: string): Promise<void> {
+    if (!(await this.getPackage(externalId))) throw new PluginError('PACKAGE_NOT_FOUND', `Ministra has no tariff plan with external id ${externalId}`);
+  }
+
+  private async toLine(account: MinistraAccount): Promise<PanelLine> {
+    return toLine(account, this.timeZone, await this.recalled(account.login));
+  }
+
+  private key(login: string): string {
+    return `ministra:expiry:${login}`;
+  }
+
+  /** The expiry the hub set (read back when the portal hides end_date: internal billing off). */
+  private async remember(login: string, expiresAt: string | null): Promise<void> {
+    const value = expiresAt === null ? 'null' : toSecondPrecision(expiresAt);
+    if (this.ctx.state) await this.ctx.state.set(this.key(login), value);
+    else this.memory.set(login, value);
+  }
+
+  private async recalled(login: string): Promise<string | null | undefined> {
+    const value = this.ctx.state ? await this.ctx.state.get(this.key(login)) : (this.memory.get(login) ?? null);
+    if (value === null) return undefined;
+    return value === 'null' ? null : value;
+  }
+}
+

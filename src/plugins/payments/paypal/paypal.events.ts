@@ -1,0 +1,58 @@
+import { decimalToMinor, isDecimalString, PaymentEvent } from '../../../core/plugins/sdk';
+
+/** A PayPal webhook event (`/v1/notifications/webhooks-events` shape). */
+export interface PayPalEventWire {
+  id: string;
+  create_time: string;
+  event_type: string;
+  resource_type?: string;
+  resource: Record<string, any>;
+}
+
+/**
+ * PayPal event types → hub events (payments.md B.2, B.12). `CHECKOUT.ORDER.APPROVED` asks the hub
+ * to capture; the money is only there at `PAYMENT.CAPTURE.COMPLETED`. Dedupe key: the event id (`WH-…`).
+ */
+export function mapPayPalEvent(event: PayPalEventWire): PaymentEvent {
+  const resource = event.resource ?? {};
+  const related = resource.supplementary_data?.related_ids ?? {};
+  const base = { providerEventId: event.id, providerEventType: event.event_type, occurredAt: new Date(event.create_time).toISOString() };
+  const money = amountOf(resource);
+  switch (event.event_type) {
+    case 'CHECKOUT.ORDER.APPROVED': {
+      const unit = resource.purchase_units?.[0] ?? {};
+      return { ...base, type: 'payment.pending', captureRequired: true, providerPaymentId: resource.id, orderId: unit.custom_id ?? undefined, ...amountOf(unit) };
+    }
+    case 'PAYMENT.CAPTURE.COMPLETED':
+      return { ...base, type: 'payment.succeeded', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, ...money };
+    case 'PAYMENT.CAPTURE.PENDING':
+      return { ...base, type: 'payment.pending', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, ...money };
+    case 'PAYMENT.CAPTURE.DECLINED':
+    case 'PAYMENT.CAPTURE.DENIED':
+      return { ...base, type: 'payment.failed', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type.split('.').pop()?.toLowerCase(), ...money };
+    case 'PAYMENT.CAPTURE.REFUNDED':
+    case 'PAYMENT.CAPTURE.REVERSED':
+      return { ...base, type: 'payment.refunded', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type === 'PAYMENT.CAPTURE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...money };
+    case 'PAYMENT.SALE.COMPLETED':
+      return { ...base, type: 'subscription.renewed', providerPaymentId: resource.id, providerSubscriptionId: resource.billing_agreement_id ?? undefined, orderId: resource.custom ?? undefined, ...money };
+    case 'PAYMENT.SALE.REFUNDED':
+    case 'PAYMENT.SALE.REVERSED':
+      return { ...base, type: 'payment.refunded', providerPaymentId: resource.sale_id ?? resource.id, providerSubscriptionId: resource.billing_agreement_id ?? undefined, orderId: resource.custom ?? undefined, reason: 'refunded', ...money };
+    case 'BILLING.SUBSCRIPTION.PAYMENT.FAILED':
+      return { ...base, type: 'payment.failed', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: 'subscription payment failed' };
+    case 'BILLING.SUBSCRIPTION.CANCELLED':
+    case 'BILLING.SUBSCRIPTION.EXPIRED':
+      return { ...base, type: 'subscription.cancelled', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type.split('.').pop()?.toLowerCase() };
+    default:
+      return { ...base, type: 'ignored', providerPaymentId: typeof resource.id === 'string' ? resource.id : event.id };
+  }
+}
+
+/** `amount: {currency_code, value}` (v2) or `amount: {currency, total}` (v1 sales). */
+function amountOf(resource: Record<string, any>): { amountMinor?: number; currency?: string } {
+  const amount = resource.amount ?? {};
+  const currency = amount.currency_code ?? amount.currency;
+  const value = amount.value ?? amount.total;
+  if (typeof currency !== 'string' || !isDecimalString(value)) return {};
+  return { amountMinor: decimalToMinor(value, currency), currency: currency.toUpperCase() };
+}
