@@ -45,13 +45,15 @@ export async function runCodesCli(argv: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(rest);
   const base = (io.env.HUB_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const key = io.env.HUB_API_KEY ?? io.env.HUB_ADMIN_API_KEY;
+  if (!(command === 'import' && positional[0]) && command !== 'export') {
+    io.stderr.write(`${USAGE}\n`);
+    return 1;
+  }
   try {
     if (!key) throw new CliError('Set HUB_API_KEY to an API key of the hub');
     const client = new HubClient(base, key);
-    if (command === 'import' && positional[0]) return await importFile(client, positional[0], flags, io);
-    if (command === 'export') return await exportCodes(client, flags, io);
-    io.stderr.write(`${USAGE}\n`);
-    return 1;
+    if (command === 'import') return await importFile(client, positional[0], flags, io);
+    return await exportCodes(client, flags, io);
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return 1;

@@ -29,12 +29,14 @@ import { WebhooksModule } from './core/webhooks/webhooks.module';
 import { BUILTIN_PLUGINS } from './builtin-plugins';
 import { COMMERCE_ENTITIES } from './core/orders/commerce-entities';
 import { OrdersModule } from './core/orders/orders.module';
+import { PAYMENT_ENTITIES } from './core/payments/payment-entities';
+import { PaymentsModule } from './core/payments/payments.module';
 import { SubscriptionsModule } from './core/subscriptions/subscriptions.module';
 import { WORKFLOW_ENTITIES } from './workflows/workflow-entities';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 /** Every entity of the hub: the ORM and the migration tooling use this one list. */
-export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...WORKFLOW_ENTITIES];
+export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...PAYMENT_ENTITIES, ...WORKFLOW_ENTITIES];
 
 /**
  * The composition root: the only place that sees core, the built-in plugins and the workflows
@@ -60,6 +62,7 @@ export class AppModule {
         AccessCodesModule,
         SubscriptionsModule,
         OrdersModule,
+        PaymentsModule,
         WorkflowsModule,
       ],
     };

@@ -6,9 +6,7 @@ import { PanelClientsService } from '../core/panels/panel-clients.service';
 import { SubscriptionsModule } from '../core/subscriptions/subscriptions.module';
 import { SubscriptionsService } from '../core/subscriptions/subscriptions.service';
 import { ActionRegistry } from './actions/action-registry';
-import { delayAction, httpRequestAction, logAction, webhookEmitAction } from './actions/core.actions';
-import { panelActions } from './actions/panel.actions';
-import { subscriptionActions } from './actions/subscription.actions';
+import { registerBuiltinActions } from './actions/builtin-actions';
 import { HooksController } from './api/hooks.controller';
 import { RunsController } from './api/runs.controller';
 import { WorkflowsApiService } from './api/workflows-api.service';
@@ -40,9 +38,7 @@ class WorkflowsBootstrap implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    for (const action of [logAction, delayAction(), webhookEmitAction, httpRequestAction(this.config), ...subscriptionActions(this.subscriptions), ...panelActions({ panels: this.panels, subscriptions: this.subscriptions, orm: this.orm })]) {
-      this.actions.register(action);
-    }
+    registerBuiltinActions(this.actions, { panels: this.panels, subscriptions: this.subscriptions, orm: this.orm }, this.config);
     await this.definitions.load();
     this.triggers.register();
   }

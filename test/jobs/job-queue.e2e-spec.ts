@@ -86,6 +86,12 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     const listed = await hub.http.get('/events').query({ type: 'test.*' }).expect(200);
     expect(listed.body.items.map((event: { type: string }) => event.type)).toEqual(['test.happened']);
     expect(listed.body.items[0]).toMatchObject({ subject: { type: 'thing', id: 't-1' }, payload: { n: 1 } });
+    await events.transaction(async (_em, emit) => {
+      emit({ type: 'under_score.created', payload: {} });
+      emit({ type: 'underXscore.created', payload: {} });
+    });
+    const byPrefix = await hub.http.get('/events').query({ type: 'under_score.*' }).expect(200);
+    expect(byPrefix.body.items.map((event: { type: string }) => event.type)).toEqual(['under_score.created']);
     const bySubject = await hub.http.get('/events').query({ subjectType: 'thing', subjectId: 't-1' }).expect(200);
     expect(bySubject.body.items).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 
 /**
  * A case-insensitive "contains" condition. SQLite's LIKE already ignores ASCII case and has no
@@ -8,4 +8,13 @@ import type { EntityManager } from '@mikro-orm/core';
 export function containsText(em: EntityManager, term: string): { $like: string } | { $ilike: string } {
   if (em.getDriver().constructor.name.startsWith('Sqlite')) return { $like: `%${term}%` };
   return { $ilike: `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` };
+}
+
+/**
+ * "column starts with prefix", matched literally in both dialects (no LIKE wildcards, which
+ * SQLite could not escape): `substr(column, 1, n) = prefix`. Spread into a where object.
+ */
+export function startsWith(column: string, prefix: string): Record<string, string> {
+  if (!/^[a-z_]+$/.test(column)) throw new Error(`not a column name: ${column}`);
+  return { [raw(`substr(${column}, 1, ?)`, [prefix.length]) as unknown as string]: prefix };
 }

@@ -1,6 +1,7 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { startsWith } from '../common/filters';
 import { decodeCursor, pageLimit, pageOf } from '../common/pagination';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { EventRow } from './event.entity';
@@ -18,7 +19,7 @@ export class EventsController {
   async list(@Query() query: EventQueryDto): Promise<EventPageDto> {
     const where: FilterQuery<EventRow> = { correlationId: query.correlationId, subjectType: query.subjectType, subjectId: query.subjectId };
     const conditions: Record<string, unknown> = {};
-    if (query.type?.endsWith('.*')) conditions.type = { $like: `${query.type.slice(0, -1).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` };
+    if (query.type?.endsWith('.*')) Object.assign(conditions, startsWith('type', query.type.slice(0, -1)));
     else if (query.type) conditions.type = query.type;
     const occurredAt: Record<string, Date> = {};
     if (query.from) occurredAt.$gte = new Date(query.from);

@@ -44,6 +44,7 @@ export class DefinitionsService implements OnModuleDestroy {
   private fingerprint = '';
   private problems: DefinitionProblem[] = [];
   private refreshTimer?: NodeJS.Timeout;
+  private readonly refreshListeners: (() => void)[] = [];
   private readonly logger = new Logger('Workflows');
 
   constructor(
@@ -79,6 +80,11 @@ export class DefinitionsService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.refreshTimer);
+  }
+
+  /** Called after the set of current definitions changed. */
+  onRefresh(listener: () => void): void {
+    this.refreshListeners.push(listener);
   }
 
   loadProblems(): DefinitionProblem[] {
@@ -215,6 +221,7 @@ export class DefinitionsService implements OnModuleDestroy {
     }
     this.current = next;
     this.fingerprint = fingerprint;
+    for (const listener of this.refreshListeners) listener();
   }
 
   private compile(row: WorkflowRevisionRow): CompiledWorkflow {

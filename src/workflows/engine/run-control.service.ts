@@ -88,6 +88,7 @@ export class RunControlService implements OnModuleInit {
       event: run.event,
       inputs: run.inputs,
       parentRunId: run.id,
+      idempotencyRoot: run.idempotencyRoot ?? run.id,
     });
     await this.audit.record({ action: 'workflow.run.replay', target: { type: 'workflow_run', id }, details: { reason, replayRunId: replay.id, revision: revisionRow.revision } });
     return replay;

@@ -112,7 +112,7 @@ export class RunExecutor implements OnModuleInit {
       workflowId: run.workflowId,
       stepId: step.stepId,
       attempt,
-      idempotencyKey: `${run.id}:${step.stepId}`,
+      idempotencyKey: `${run.idempotencyRoot ?? run.id}:${step.stepId}`,
       subscriptionId: run.subscriptionId ?? null,
       state: (unsealSecrets(step.state ?? {}, this.secrets) ?? {}) as Record<string, unknown>,
       emitOnCommit: (event: NewEvent) => pending.push(event),

@@ -23,6 +23,7 @@ export interface StartRequest {
   /** Same key twice → one run (the second call returns the first run). */
   triggerKey?: string | null;
   parentRunId?: string | null;
+  idempotencyRoot?: string | null;
   correlationId?: string;
 }
 
@@ -56,6 +57,7 @@ export class RunStarter {
       subscriptionId: subscriptionOf(request.event, inputs),
       correlationId: request.correlationId ?? hubContext.correlationId(),
       parentRunId: request.parentRunId ?? null,
+      idempotencyRoot: request.idempotencyRoot ?? null,
     });
     const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
       em.create(WorkflowStep, { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),

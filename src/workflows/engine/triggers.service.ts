@@ -30,21 +30,40 @@ export class TriggersService {
     @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
+  private readonly patterns = new Set<string>();
+
   register(): void {
-    this.events.listen('*', 'workflows.triggers', async (event) => {
-      await this.onEvent(event);
-    });
+    this.syncListeners();
+    this.definitions.onRefresh(() => this.syncListeners());
     this.scheduler.every('workflows.schedules', SCHEDULE_TICK_MS, async () => {
       await this.onScheduleTick();
     });
   }
 
-  async onEvent(event: HubEvent): Promise<WorkflowRun[]> {
+  /**
+   * One durable listener per event pattern that some workflow uses (not one on every event: each
+   * delivery is a job). Patterns of workflows added later, here or in another process, are
+   * subscribed when the definitions refresh.
+   */
+  private syncListeners(): void {
+    for (const workflow of this.definitions.all()) {
+      for (const pattern of workflow.compiled.trigger.events) {
+        if (this.patterns.has(pattern)) continue;
+        this.patterns.add(pattern);
+        this.events.listen(pattern, `workflows.trigger:${pattern}`, async (event) => {
+          await this.onEvent(event, pattern);
+        });
+      }
+    }
+  }
+
+  /** Starts the runs of the enabled workflows listening with `pattern` (all patterns when omitted). */
+  async onEvent(event: HubEvent, pattern?: string): Promise<WorkflowRun[]> {
     const started: WorkflowRun[] = [];
     const view = eventView(event);
     for (const workflow of this.definitions.enabled()) {
       const trigger = workflow.compiled.trigger;
-      if (!trigger.events.some((pattern) => matches(pattern, event.type))) continue;
+      if (pattern ? !trigger.events.includes(pattern) : !trigger.events.some((item) => matches(item, event.type))) continue;
       if (trigger.condition) {
         try {
           if (!evaluateCondition(trigger.condition, { event: view, vars: workflow.compiled.definition.vars ?? {}, env: allowedEnv(this.config), inputs: {}, steps: {}, run: {} })) continue;

@@ -36,7 +36,7 @@ export interface RunTrigger {
 @Index({ properties: ['concurrencyKey', 'status'] })
 @Unique({ properties: ['triggerKey'] })
 export class WorkflowRun {
-  [OptionalProps]?: 'id' | 'status' | 'phase' | 'version' | 'createdAt' | 'updatedAt' | 'triggerKey' | 'concurrencyKey' | 'subscriptionId' | 'error' | 'parentRunId' | 'wakeAt' | 'startedAt' | 'finishedAt';
+  [OptionalProps]?: 'id' | 'status' | 'phase' | 'version' | 'createdAt' | 'updatedAt' | 'triggerKey' | 'concurrencyKey' | 'subscriptionId' | 'error' | 'parentRunId' | 'idempotencyRoot' | 'wakeAt' | 'startedAt' | 'finishedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -83,9 +83,16 @@ export class WorkflowRun {
   @Property({ type: 'json', nullable: true })
   error?: RunError | null;
 
-  /** The run this one retries or replays. */
+  /** The run this one replays. */
   @Property({ type: 'string', length: 36, nullable: true })
   parentRunId?: string | null;
+
+  /**
+   * The run whose id scopes idempotency keys (run id + step id): a replay uses its original's, so
+   * replaying a purchase finds the line the original created instead of creating another.
+   */
+  @Property({ type: 'string', length: 36, nullable: true })
+  idempotencyRoot?: string | null;
 
   @Property({ type: 'integer' })
   version: number = 0;

@@ -1,24 +1,11 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { PanelClientsService } from '../../core/panels/panel-clients.service';
-import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
-import { ActionRegistry } from '../actions/action-registry';
-import { delayAction, httpRequestAction, logAction, webhookEmitAction } from '../actions/core.actions';
-import { panelActions } from '../actions/panel.actions';
-import { subscriptionActions } from '../actions/subscription.actions';
+import { offlineActionRegistry } from '../actions/builtin-actions';
 import { builtinDefinitionsDir, readDefinitionFiles } from '../engine/definitions.service';
 import { loadWorkflowConfig } from '../workflow-config';
 import { formatProblem } from './compiled-workflow';
 import { validateDefinition } from './definition-validator';
 
-function registry(): ActionRegistry {
-  const actions = new ActionRegistry();
-  // Validation reads only names and input schemas; the services behind the actions are not called.
-  const services = { panels: {} as PanelClientsService, subscriptions: {} as SubscriptionsService, orm: {} as MikroORM };
-  for (const action of [logAction, delayAction(), webhookEmitAction, httpRequestAction(loadWorkflowConfig({})), ...subscriptionActions(services.subscriptions), ...panelActions(services)]) actions.register(action);
-  return actions;
-}
-
-const actions = registry();
+// Validation reads only action names and input schemas.
+const actions = offlineActionRegistry(loadWorkflowConfig({}));
 const check = (yaml: string) => validateDefinition(yaml, 'test.yaml', actions).problems;
 
 describe('workflow definition validation', () => {

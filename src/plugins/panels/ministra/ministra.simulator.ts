@@ -45,14 +45,15 @@ export class MinistraSimulator {
   }
 
   static async start(options: MinistraSimulatorOptions = {}): Promise<MinistraSimulator> {
-    let simulator: MinistraSimulator | undefined;
+    // The server needs the handler before the simulator exists: the handler reads it through this holder.
+    const holder: { simulator?: MinistraSimulator } = {};
     const server = await SimulatorServer.start({
-      handle: (request) => (simulator as MinistraSimulator).handle(request),
+      handle: (request) => (holder.simulator as MinistraSimulator).handle(request),
       serverError: () => apachePage(500, 'Internal Server Error'),
       rateLimited: () => apachePage(429, 'Too Many Requests'),
     });
-    simulator = new MinistraSimulator(server, options);
-    return simulator;
+    holder.simulator = new MinistraSimulator(server, options);
+    return holder.simulator;
   }
 
   get url(): string {

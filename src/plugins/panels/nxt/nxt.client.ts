@@ -135,7 +135,8 @@ export class NxtClient implements PanelClient {
 
   /** Repeats the line's package (the one the extend page pre-selects) until the expiry reaches the wanted instant; re-reads before each step. */
   async extendLine(input: ExtendLineInput): Promise<PanelLine> {
-    const wanted = Date.parse(input.expiresAt);
+    // The panel keeps minutes: compare at that precision, or a truncated expiry would cost one more package.
+    const wanted = Math.floor(Date.parse(input.expiresAt) / 60_000) * 60_000;
     let line = await this.require(input.line);
     for (let step = 0; step < MAX_EXTENSIONS && line.expiresAt !== null && Date.parse(line.expiresAt) < wanted; step += 1) {
       const options = parseOptions((await this.send('GET', `/lines/extend/${encodeURIComponent(line.externalId)}`, undefined, 'extendLine')).body);

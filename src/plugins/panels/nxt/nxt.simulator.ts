@@ -60,14 +60,15 @@ export class NxtSimulator {
   }
 
   static async start(options: NxtSimulatorOptions = {}): Promise<NxtSimulator> {
-    let simulator: NxtSimulator | undefined;
+    // The server needs the handler before the simulator exists: the handler reads it through this holder.
+    const holder: { simulator?: NxtSimulator } = {};
     const server = await SimulatorServer.start({
-      handle: (request) => (simulator as NxtSimulator).handle(request),
+      handle: (request) => (holder.simulator as NxtSimulator).handle(request),
       serverError: () => ({ status: 500, body: laravelErrorPage(500, 'Server Error'), headers: { 'content-type': 'text/html' } }),
       rateLimited: () => ({ status: 429, body: laravelErrorPage(429, 'Too Many Requests'), headers: { 'content-type': 'text/html' } }),
     });
-    simulator = new NxtSimulator(server, options);
-    return simulator;
+    holder.simulator = new NxtSimulator(server, options);
+    return holder.simulator;
   }
 
   get url(): string {
@@ -114,7 +115,11 @@ export class NxtSimulator {
     for (const [id, row] of this.rows) if (row.username === username) this.rows.delete(id);
   }
 
+  /** Called before each request is handled (tests use it to end sessions at a precise point of a run). */
+  beforeHandle?: (request: SimRequest) => void;
+
   private handle(request: SimRequest): SimResponse {
+    this.beforeHandle?.(request);
     if (this.faults.ipNotAllowed) return nginxPage(403);
     const session = this.session(request);
     const { method, path } = request;

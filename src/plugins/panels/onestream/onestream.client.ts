@@ -135,7 +135,8 @@ export class OneStreamClient implements PanelClient {
       await this.call('POST', `/ext/line/${encodeURIComponent(line.externalId)}/update-advanced`, { json: { expire_at: toSecondPrecision(input.expiresAt), rid: requestId('expiry', line.externalId, input.expiresAt) }, operation: 'extendLine' });
       return this.require(input.line);
     }
-    const wanted = Date.parse(input.expiresAt);
+    // The panel keeps seconds: compare at that precision, or a truncated expiry would cost one more renewal.
+    const wanted = Math.floor(Date.parse(input.expiresAt) / 1000) * 1000;
     // Renew until the expiry reaches the wanted instant; re-read before each renewal and key its
     // rid on the expiry it starts from, so a retried extendLine never renews twice.
     for (let step = 0; step < MAX_RENEWALS && line.expiresAt !== null && Date.parse(line.expiresAt) < wanted; step += 1) {

@@ -17,7 +17,7 @@ export const oneStreamPlugin = definePanelPlugin({
       properties: {
         apiKey: { type: 'string', minLength: 1, maxLength: 500, writeOnly: true, description: "The admin's API key (Settings → API Access Tokens)" },
         apiToken: { type: 'string', minLength: 1, maxLength: 500, writeOnly: true, description: "The reseller's API token (Profile → Create token)" },
-        apiUrl: { type: 'string', format: 'uri', maxLength: 500, description: 'The 1-Stream API origin (default https://api.1-stream.com, an assumption; the panel base URL wins when set)' },
+        apiUrl: { type: 'string', pattern: '^https?://', maxLength: 500, description: 'The 1-Stream API origin (default https://api.1-stream.com, an assumption; the panel base URL wins when set)' },
         apiKeyHeader: { type: 'string', maxLength: 100, default: 'X-Api-Key', description: 'Header carrying the API key (uncertain; change if your build differs)' },
         authUserHeader: { type: 'string', maxLength: 100, default: 'X-Auth-User', description: 'Header carrying the API token (uncertain)' },
         packagesPath: { type: 'string', maxLength: 200, default: '/ext/packages', description: 'Path listing the packages (not published; assumed)' },

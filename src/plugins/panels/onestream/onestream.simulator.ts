@@ -43,14 +43,15 @@ export class OneStreamSimulator {
   }
 
   static async start(options: OneStreamSimulatorOptions = {}): Promise<OneStreamSimulator> {
-    let simulator: OneStreamSimulator | undefined;
+    // The server needs the handler before the simulator exists: the handler reads it through this holder.
+    const holder: { simulator?: OneStreamSimulator } = {};
     const server = await SimulatorServer.start({
-      handle: (request) => (simulator as OneStreamSimulator).handle(request),
-      serverError: () => (simulator as OneStreamSimulator).error(500, 'Server Error'),
-      rateLimited: () => (simulator as OneStreamSimulator).error(429, 'Too Many Attempts.'),
+      handle: (request) => (holder.simulator as OneStreamSimulator).handle(request),
+      serverError: () => (holder.simulator as OneStreamSimulator).error(500, 'Server Error'),
+      rateLimited: () => (holder.simulator as OneStreamSimulator).error(429, 'Too Many Attempts.'),
     });
-    simulator = new OneStreamSimulator(server, options);
-    return simulator;
+    holder.simulator = new OneStreamSimulator(server, options);
+    return holder.simulator;
   }
 
   get url(): string {

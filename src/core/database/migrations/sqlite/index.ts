@@ -7,6 +7,8 @@ import { Migration20261123120620_access_codes as M3 } from './Migration202611231
 import { Migration20261123120744_plugin_state as M4 } from './Migration20261123120744_plugin-state';
 import { Migration20261123121038_workflows_lifecycle as M5 } from './Migration20261123121038_workflows-lifecycle';
 import { Migration20261123121326_idempotency_sealed as M6 } from './Migration20261123121326_idempotency-sealed';
+import { Migration20261123122512_payments as M7 } from './Migration20261123122512_payments';
+import { Migration20261123122541_run_idempotency_root as M8 } from './Migration20261123122541_run-idempotency-root';
 
 export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123112826_initial', class: M0 },
@@ -16,4 +18,6 @@ export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123120744_plugin-state', class: M4 },
   { name: 'Migration20261123121038_workflows-lifecycle', class: M5 },
   { name: 'Migration20261123121326_idempotency-sealed', class: M6 },
+  { name: 'Migration20261123122512_payments', class: M7 },
+  { name: 'Migration20261123122541_run-idempotency-root', class: M8 },
 ];

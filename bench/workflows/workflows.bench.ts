@@ -1,0 +1,160 @@
+/**
+ * Workflow engine benchmark: purchase → line created (the built-in provision-on-purchase workflow)
+ * against the XUI.one simulator at 0 ms latency, in embedded and scale-out mode.
+ *  - saturation: N orders marked paid by 32 concurrent callers; runs/s until every run succeeded;
+ *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
+ *  - direct: the same panel client's createLine at the same concurrency, and the ratio of the two.
+ * Every run is fully audited. Prints one JSON line.
+ * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS)
+ */
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Pool } from 'undici';
+import { AppModule } from '../../src/app.module';
+import { createHttpApp } from '../../src/core/bootstrap';
+import { loadConfig } from '../../src/core/config/hub-config';
+import { PanelClientsService } from '../../src/core/panels/panel-clients.service';
+import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
+import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
+import { closedLoop, percentile } from '../support/load';
+
+const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
+const RUNS = Number(process.env.BENCH_RUNS ?? 600);
+const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+
+interface Api {
+  post(path: string, body: unknown): Promise<Record<string, any>>;
+  close(): Promise<void>;
+}
+
+function api(origin: string): Api {
+  const pool = new Pool(origin, { connections: CONCURRENCY + 4 });
+  return {
+    async post(path, body) {
+      const res = await pool.request({ method: 'POST', path, headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (await res.body.json()) as Record<string, any>;
+      if (res.statusCode >= 300) throw new Error(`${path}: ${res.statusCode} ${JSON.stringify(json)}`);
+      return json;
+    },
+    close: () => pool.close(),
+  };
+}
+
+async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function benchMode(mode: HubMode) {
+  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32', HUB_JOB_POLL_MS: '20' });
+  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1' });
+  const sim = await XuiAdminSimulator.start();
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await createHttpApp(AppModule.forRoot(config), config);
+    await app.listen(0, '127.0.0.1');
+    const client = api((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 1000, retry: { attempts: 1, baseDelayMs: 50 } } });
+    const product = await client.post('/products', { name: '1 month', panelId: panel.id, packageExternalId: '1', durationUnit: 'months', durationValue: 1, maxConnections: 1, priceMinor: 900, currency: 'EUR' });
+    const orders = async (count: number, tag: string) => {
+      const ids: string[] = [];
+      await closedLoop(count, CONCURRENCY, async () => {
+        const i = ids.length;
+        ids.push('');
+        const customer = await client.post('/customers', { email: `${tag}${i}@bench.example` });
+        ids[i] = (await client.post('/orders', { customerId: customer.id, productId: product.id })).id as string;
+        return true;
+      });
+      return ids;
+    };
+    const em = () => app!.get(MikroORM).em.fork() as unknown as SqlEntityManager;
+    const succeeded = async () => Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_workflow_run where workflow_id = 'provision-on-purchase' and status = 'succeeded'`))[0].n);
+    const creates = () => sim.requests.filter((request) => request.action === 'create_line').length;
+
+    // Saturation.
+    const batch = await orders(RUNS, 'sat');
+    const started = performance.now();
+    let next = 0;
+    await closedLoop(RUNS, CONCURRENCY, async () => {
+      await client.post(`/orders/${batch[next++]}/mark-paid`, {});
+      return true;
+    });
+    const paidSeconds = (performance.now() - started) / 1000;
+    await waitUntil(() => creates() >= RUNS, 300_000, 'every line');
+    const linesSeconds = (performance.now() - started) / 1000;
+    await waitUntil(async () => (await succeeded()) >= RUNS, 300_000, 'every run to succeed');
+    const runsSeconds = (performance.now() - started) / 1000;
+    const runsPerSecond = RUNS / runsSeconds;
+
+    // Latency at half the saturation rate (open loop).
+    const latencyOrders = await orders(LATENCY_RUNS, 'lat');
+    const seen = new Map<string, number>();
+    let scanned = sim.requests.length;
+    const scanner = setInterval(() => {
+      for (; scanned < sim.requests.length; scanned++) {
+        const request = sim.requests[scanned];
+        const note = request.action === 'create_line' ? /iptv-hub run ([0-9a-f-]{36})/.exec((request.params.admin_notes ?? []).join('\n')) : null;
+        if (note && !seen.has(note[1])) seen.set(note[1], performance.now());
+      }
+    }, 1);
+    const paidAt = new Map<string, number>();
+    const interval = 1000 / (runsPerSecond / 2);
+    const openStart = performance.now();
+    await Promise.all(
+      latencyOrders.map(async (orderId, i) => {
+        const due = openStart + i * interval;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        const paid = await client.post(`/orders/${orderId}/mark-paid`, {});
+        paidAt.set(paid.subscriptionId as string, performance.now());
+      }),
+    );
+    await waitUntil(() => seen.size >= LATENCY_RUNS, 300_000, 'the latency runs');
+    clearInterval(scanner);
+    const runRows = await em().execute<{ id: string; subscription_id: string }[]>(`select id, subscription_id from hub_workflow_run where workflow_id = 'provision-on-purchase'`);
+    const latencies = runRows.filter((row) => paidAt.has(row.subscription_id) && seen.has(row.id)).map((row) => (seen.get(row.id) as number) - (paidAt.get(row.subscription_id) as number)).sort((a, b) => a - b);
+
+    // Direct panel calls at the same concurrency.
+    const ready = await app.get(PanelClientsService).forPanel(panel.id);
+    let k = 0;
+    const direct = await closedLoop(RUNS, CONCURRENCY, async () => {
+      const n = k++;
+      await ready.client.createLine!({ username: `direct${n}`, password: 'secret123', packageId: '1', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), maxConnections: 1, idempotencyKey: `direct:${n}` });
+      return true;
+    });
+    if (process.env.BENCH_DEBUG) console.error(await em().execute(`select name, count(*) as n from hub_job group by name order by n desc`));
+    const audited = Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_audit_entry where action = 'workflow.run.succeeded'`))[0].n);
+    await client.close();
+    const round = (value: number) => Math.round(value * 100) / 100;
+    return {
+      runs: RUNS,
+      concurrency: CONCURRENCY,
+      saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds) },
+      halfLoad: { targetPerSecond: round(runsPerSecond / 2), runs: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) },
+      direct: { callsPerSecond: direct.perSecond, p50Ms: direct.p50Ms, p99Ms: direct.p99Ms },
+      engineToDirectTimeRatio: round(direct.perSecond / runsPerSecond),
+      auditedRuns: audited,
+    };
+  } finally {
+    await app?.close();
+    await sim.close();
+    await database.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  const modes = (process.argv.slice(2).length ? process.argv.slice(2) : ['embedded', 'scale-out']) as HubMode[];
+  const results: Record<string, unknown> = {};
+  for (const mode of modes) results[mode] = await benchMode(mode);
+  process.stdout.write(`${JSON.stringify({ bench: 'workflows', node: process.version, results })}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { testMode, waitFor } from '../helpers/test-app';
+import { buy, eventsOf, Lifecycle, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
+
+describe(`workflow retries and failure handling (${testMode})`, () => {
+  let life: Lifecycle;
+
+  beforeAll(async () => {
+    life = await startLifecycle();
+  });
+  afterAll(() => life?.close());
+  afterEach(() => life.sim.resetFaults());
+
+  const lineStep = (run: Record<string, any>) => run.steps.find((step: { stepId: string }) => step.stepId === 'line');
+
+  it('retries a panel that is down for three attempts and succeeds on the fourth, with the backoff of the definition', async () => {
+    life.sim.setFaults({ failNext: 3 });
+    const { subscriptionId } = await buy(life);
+    await waitForStatus(life.hub, subscriptionId, 'active');
+    const run = await waitForRun(life.hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+    const step = lineStep(run);
+    expect(step.attempts).toBe(4);
+    expect(step.attemptLog.map((attempt: { outcome: string }) => attempt.outcome)).toEqual(['failed', 'failed', 'failed', 'succeeded']);
+    expect(step.attemptLog[0].error).toMatchObject({ code: 'PANEL_UNAVAILABLE', retryable: true });
+    expect(step.attemptLog[0].error.hint).toBeTruthy();
+    // 1, 5 and 15 minutes at the test's 1/10 000 time scale: 6, 30 and 90 ms between attempts.
+    const gaps = step.attemptLog.slice(1).map((attempt: { startedAt: string }, i: number) => new Date(attempt.startedAt).getTime() - new Date(step.attemptLog[i].finishedAt).getTime());
+    expect(gaps[1]).toBeGreaterThanOrEqual(25);
+    expect(gaps[2]).toBeGreaterThanOrEqual(85);
+    expect(life.sim.lines().filter((line) => line.username === lineStep(run).output.username)).toHaveLength(1);
+  });
+
+  it('fails the run after the last attempt, flags the subscription for review, alerts, and completes on POST /runs/{id}/retry', async () => {
+    life.sim.setFaults({ errorRate: 1 });
+    const { subscriptionId } = await buy(life);
+    const failed = await waitForRun(life.hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'failed');
+    expect(lineStep(failed)).toMatchObject({ status: 'failed', attempts: 5 });
+    expect(failed.error).toMatchObject({ code: 'PANEL_UNAVAILABLE', stepId: 'line' });
+    expect(failed.steps.map((step: { stepId: string; status: string }) => `${step.stepId}:${step.status}`)).toEqual(['provisioning:succeeded', 'line:failed', 'activate:skipped', 'review:succeeded', 'alert:succeeded']);
+    const review = await subscription(life.hub, subscriptionId);
+    expect(review.status).toBe('failed');
+    expect(review.reviewReason).toMatchObject({ runId: failed.id });
+    const alert = await waitFor(async () => (await eventsOf(life.hub, 'workflow.run.failed')).find((event) => event.payload.runId === failed.id));
+    expect(alert.payload).toMatchObject({ workflowId: 'provision-on-purchase', status: 'failed', subscriptionId, errorCode: 'PANEL_UNAVAILABLE', failedStep: 'line' });
+    expect(alert.payload.errorHint).toBeTruthy();
+
+    const notFailed = await life.hub.http.post(`/runs/${failed.id}/retry`).send({}).expect(400);
+    expect(notFailed.body.code).toBe('VALIDATION_FAILED');
+    life.sim.resetFaults();
+    await life.hub.http.post(`/runs/${failed.id}/retry`).send({ reason: 'panel is back' }).expect(200);
+    const active = await waitForStatus(life.hub, subscriptionId, 'active');
+    const retried = await waitForRun(life.hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+    expect(retried.id).toBe(failed.id);
+    expect(retried.steps.map((step: { stepId: string; status: string }) => `${step.stepId}:${step.status}`)).toEqual(['provisioning:succeeded', 'line:succeeded', 'activate:succeeded', 'review:skipped', 'alert:skipped']);
+    expect(life.sim.lines().filter((line) => line.username === active.username)).toHaveLength(1);
+    const audit = (await life.hub.http.get('/audit').query({ action: 'workflow.run.retry', targetId: failed.id }).expect(200)).body.items;
+    expect(audit[0].details).toMatchObject({ reason: 'panel is back', failedStep: 'line' });
+    const again = await life.hub.http.post(`/runs/${failed.id}/retry`).send({ reason: 'twice' }).expect(409);
+    expect(again.body.code).toBe('RUN_NOT_FAILED');
+  });
+
+  it('never retries a non-retryable error', async () => {
+    const product = await life.hub.http.post('/products').send({ name: 'Gone package', panelId: life.panelId, packageExternalId: '999', durationUnit: 'days', durationValue: 1, maxConnections: 1, priceMinor: 100, currency: 'EUR' }).expect(201);
+    const customer = await life.hub.http.post('/customers').send({ email: `gone-${Date.now()}@example.com` }).expect(201);
+    const order = await life.hub.http.post('/orders').send({ customerId: customer.body.id, productId: product.body.id }).expect(201);
+    const paid = await life.hub.http.post(`/orders/${order.body.id}/mark-paid`).send({}).expect(200);
+    const failed = await waitForRun(life.hub, { subscriptionId: paid.body.subscriptionId, workflowId: 'provision-on-purchase' }, 'failed');
+    expect(lineStep(failed)).toMatchObject({ status: 'failed', attempts: 1, error: expect.objectContaining({ code: 'PACKAGE_NOT_FOUND', retryable: false }) });
+  });
+
+  it('replays a run from the start and cancels a waiting run, both audited with their reason', async () => {
+    const { subscriptionId } = await buy(life);
+    const done = await waitForRun(life.hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+    const replay = await life.hub.http.post(`/runs/${done.id}/replay`).send({ reason: 'check idempotency', revision: 'latest' }).expect(201);
+    expect(replay.body.parentRunId).toBe(done.id);
+    const replayed = await waitFor(async () => {
+      const body = (await life.hub.http.get(`/runs/${replay.body.id}`).expect(200)).body;
+      return body.status === 'succeeded' ? body : null;
+    });
+    expect(replayed.trigger).toMatchObject({ type: 'replay', reason: 'check idempotency' });
+    life.sim.setFaults({ errorRate: 1 });
+    const other = await buy(life);
+    const waiting = await waitFor(async () => {
+      const runs = (await life.hub.http.get('/runs').query({ subscriptionId: other.subscriptionId }).expect(200)).body.items;
+      return runs.find((run: { status: string }) => run.status === 'waiting');
+    });
+    const cancelled = await life.hub.http.post(`/runs/${waiting.id}/cancel`).send({ reason: 'customer left' }).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const audit = (await life.hub.http.get('/audit').query({ action: 'workflow.run.cancel', targetId: waiting.id }).expect(200)).body.items;
+    expect(audit[0].details.reason).toBe('customer left');
+    const finished = await life.hub.http.post(`/runs/${waiting.id}/cancel`).send({ reason: 'again' }).expect(409);
+    expect(finished.body.code).toBe('RUN_FINISHED');
+  });
+});
