@@ -10,20 +10,6 @@ const POLICY_ENV = {
   HUB_CODE_LOGIN_ALARM_WINDOW_SECONDS: '3600',
 };
 
-/** The policy is read from the environment when the app starts (as an operator sets it). */
-async function withPolicy<T>(env: Record<string, string>, start: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return await start();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
-
 let nextAddress = 1;
 /** A fresh client address for each attempt, so the budget does not interfere with what a test measures. */
 const freshAddress = () => `203.0.113.${nextAddress++}`;
@@ -36,7 +22,7 @@ describe('code login', () => {
 
   beforeAll(async () => {
     // The hub sits behind a reverse proxy on loopback: X-Forwarded-For from it names the client.
-    hub = await withPolicy(POLICY_ENV, () => createTestApp({ env: { HUB_TRUSTED_PROXIES: 'loopback' } }));
+    hub = await createTestApp({ env: { ...POLICY_ENV, HUB_TRUSTED_PROXIES: 'loopback' } });
     const portal = await createPortal(hub, 'Login portal', 'http://xtream.example.com:8080');
     active = await createCode(hub, { code: 'LGN4A', portalId: portal.id, username: 'xt_user', password: 'Xt-Secret-9', expiresAt: '2099-01-01T00:00:00Z' });
     inactive = await createCode(hub, { code: 'LGN4B', portalId: portal.id, status: 'inactive' });
@@ -111,7 +97,7 @@ describe('code login', () => {
 
   it('shares the budget across hub processes, and ignores X-Forwarded-For from untrusted peers', async () => {
     // A second process on the same database (and Redis in scale-out) that trusts no proxy.
-    const other = await withPolicy(POLICY_ENV, () => createTestApp({ database: hub.database }));
+    const other = await createTestApp({ database: hub.database, env: POLICY_ENV });
     try {
       // Spoofed X-Forwarded-For values do not give an attacker fresh budgets: all count for 127.0.0.1.
       for (let i = 0; i < 5; i++) await login('ZZZZ', `192.0.2.${i + 1}`, other).expect(401);
@@ -131,9 +117,9 @@ describe('code login anomaly alarm', () => {
   let hub: TestApp;
 
   beforeAll(async () => {
-    hub = await withPolicy({ ...POLICY_ENV, HUB_CODE_LOGIN_BUDGET: '1000', HUB_CODE_LOGIN_ALARM_FAILURES: '8', HUB_CODE_LOGIN_FAILURE_FLOOR_MS: '0' }, () =>
-      createTestApp({ env: { HUB_TRUSTED_PROXIES: 'loopback' } }),
-    );
+    hub = await createTestApp({
+      env: { ...POLICY_ENV, HUB_CODE_LOGIN_BUDGET: '1000', HUB_CODE_LOGIN_ALARM_FAILURES: '8', HUB_CODE_LOGIN_FAILURE_FLOOR_MS: '0', HUB_TRUSTED_PROXIES: 'loopback' },
+    });
   });
   afterAll(() => hub?.close());
 

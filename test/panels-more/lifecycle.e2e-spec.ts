@@ -87,20 +87,21 @@ describe.each(Object.keys(TARGETS) as (keyof typeof TARGETS)[])(`built-in lifecy
 
     // Expiry: grace, then expired, and the line is disabled on the panel (hub-enforced expiry).
     await hub.app.get(MikroORM).em.fork().nativeUpdate(Subscription, { id: subscriptionId }, { expiresAt: new Date(Date.now() - 1000) });
-    await waitForStatus(hub, subscriptionId, 'expired').catch(async (error) => {
-      console.log(JSON.stringify(await subscription(hub, subscriptionId)), JSON.stringify(await runsOf(hub, { subscriptionId })));
-      throw error;
-    });
     if (name === 'nxt') {
-      // NXT has no known way to disable a line (the capability is absent): the panel's own expiry cuts it off.
+      // Known gap (reported): NXT has no known way to disable a line, so the capability is absent and
+      // the built-in expire-line workflow's disable step fails NOT_SUPPORTED; the run fails and the
+      // subscription is flagged for review. The panel's own expiry (package duration) still cuts the line off.
       const failed = await waitForRun(hub, { subscriptionId, workflowId: 'expire-line' }, 'failed');
-      expect(failed.steps.find((step: { stepId: string }) => step.stepId === 'disable')?.error?.code).toBe('NOT_SUPPORTED');
-      expect(target.line(renewed.username)?.enabled).toBe(true);
+      expect(failed.error).toMatchObject({ stepId: 'disable', code: 'NOT_SUPPORTED' });
+      expect((await waitForStatus(hub, subscriptionId, 'failed')).history.map((entry: { to: string }) => entry.to)).toContain('expired');
+      expect(target.line(renewed.username)).toBeDefined();
       return;
     }
+    await waitForStatus(hub, subscriptionId, 'expired');
     await waitFor(() => target.line(renewed.username)?.enabled === false, { message: 'the line to be disabled on the panel' });
-    const expiry = await waitForRun(hub, { subscriptionId, workflowId: 'expire-line' }, 'running');
-    expect(succeededSteps(expiry)).toEqual(expect.arrayContaining(['grace', 'check', 'expire', 'disable']));
+    // The run now waits out the retention period (the line is kept for a comeback).
+    const expiry = await waitForRun(hub, { subscriptionId, workflowId: 'expire-line' }, 'waiting');
+    expect(succeededSteps(expiry)).toEqual(['grace', 'check', 'expire', 'disable']);
 
     // Reactivation by a renewal payment: extended from now and enabled again.
     await hub.http.post(`/subscriptions/${subscriptionId}/renew`).send({ reason: 'came back' }).expect(201);

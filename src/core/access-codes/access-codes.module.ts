@@ -14,7 +14,7 @@ import { AccessCodeImportController } from './import/access-code-import.controll
 import { AccessCodeImportService } from './import/access-code-import.service';
 import { ImportProcessor } from './import/import-processor';
 import { CodeLoginController } from './login/code-login.controller';
-import { codeLoginPolicyFromEnv, CodeLoginPolicy } from './login/code-login-policy';
+import { CodeLoginPolicy } from './login/code-login-policy';
 import { CODE_LOGIN_POLICY, CodeLoginService } from './login/code-login.service';
 import { DatabaseLoginThrottle } from './login/database-login-throttle';
 import { LoginThrottle } from './login/login-throttle';
@@ -60,7 +60,7 @@ class LoginThrottleLifecycle implements OnModuleInit, OnApplicationShutdown {
     ImportProcessor,
     SubscriptionFollower,
     CodeLoginService,
-    { provide: CODE_LOGIN_POLICY, useFactory: () => codeLoginPolicyFromEnv() },
+    { provide: CODE_LOGIN_POLICY, inject: [HUB_CONFIG], useFactory: (config: HubConfig) => config.codeLogin },
     { provide: LoginThrottle, inject: [HUB_CONFIG, MikroORM, CODE_LOGIN_POLICY], useFactory: createLoginThrottle },
     LoginThrottleLifecycle,
   ],

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { CodeLoginPolicy, readCodeLoginPolicy } from '../access-codes/login/code-login-policy';
 import { readWebhookConfig, WebhookConfig } from '../webhooks/webhook-config';
 
 export type RunMode = 'embedded' | 'scale-out';
@@ -41,6 +42,8 @@ export interface HubConfig {
   env: Readonly<Record<string, string | undefined>>;
   /** Outbound webhooks: retry schedule, timeout, SSRF allow-list (HUB_WEBHOOK_*). */
   webhooks: WebhookConfig;
+  /** Brute-force protection of the public code login (HUB_CODE_LOGIN_*). */
+  codeLogin: CodeLoginPolicy;
   /** Third-party plugin packages (`iptv-hub-plugin-*`) to load at start (HUB_PLUGINS). */
   plugins: string[];
   panels: {
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     shutdownTimeoutMs: read.integer('HUB_SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
     env: { ...env },
     webhooks: readWebhookConfig(env, problems, production),
+    codeLogin: readCodeLoginPolicy(env, problems),
     plugins: read.list('HUB_PLUGINS'),
     panels: {
       packageSyncIntervalMs: read.integer('HUB_PACKAGE_SYNC_INTERVAL_MS', 6 * 60 * 60 * 1000, { min: 0 }),

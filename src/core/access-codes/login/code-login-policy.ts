@@ -1,5 +1,3 @@
-import { ConfigError } from '../../config/hub-config';
-
 /** Brute-force protection of the public code login. */
 export interface CodeLoginPolicy {
   /** Failed attempts an address may make within `windowMs` before it is locked out. */
@@ -39,10 +37,9 @@ const VARIABLES: Array<[keyof CodeLoginPolicy, string, number, number]> = [
   ['failureFloorMs', 'HUB_CODE_LOGIN_FAILURE_FLOOR_MS', 1, 0],
 ];
 
-/** Reads the policy from the environment (every variable optional); a bad value stops the start. */
-export function codeLoginPolicyFromEnv(env: Record<string, string | undefined> = process.env): CodeLoginPolicy {
+/** Reads the policy from the environment (every variable optional); problems are collected for the start-up report. */
+export function readCodeLoginPolicy(env: Record<string, string | undefined>, problems: string[]): CodeLoginPolicy {
   const policy = { ...DEFAULT_CODE_LOGIN_POLICY };
-  const problems: string[] = [];
   for (const [field, name, unit, min] of VARIABLES) {
     const raw = env[name]?.trim();
     if (!raw) continue;
@@ -51,7 +48,6 @@ export function codeLoginPolicyFromEnv(env: Record<string, string | undefined> =
     else policy[field] = value * unit;
   }
   if (policy.maxLockoutMs < policy.lockoutMs) problems.push('HUB_CODE_LOGIN_MAX_LOCKOUT_SECONDS must be at least HUB_CODE_LOGIN_LOCKOUT_SECONDS');
-  if (problems.length > 0) throw new ConfigError(problems);
   return policy;
 }
 
