@@ -127,7 +127,6 @@ async function benchMode(mode: HubMode) {
       await ready.client.createLine!({ username: `direct${n}`, password: 'secret123', packageId: '1', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), maxConnections: 1, idempotencyKey: `direct:${n}` });
       return true;
     });
-    if (process.env.BENCH_DEBUG) console.error(await em().execute(`select name, count(*) as n from hub_job group by name order by n desc`));
     const audited = Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_audit_entry where action = 'workflow.run.succeeded'`))[0].n);
     await client.close();
     const round = (value: number) => Math.round(value * 100) / 100;

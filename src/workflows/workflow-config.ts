@@ -56,7 +56,7 @@ function overrides(raw: string | undefined): Record<string, Record<string, unkno
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new Error(`HUB_WORKFLOW_VARS must be JSON such as {"expire-line": {"gracePeriod": "5d"}} (${(error as Error).message})`);
+    throw new Error(`HUB_WORKFLOW_VARS must be JSON such as {"expire-line": {"gracePeriod": "5d"}} (${(error as Error).message})`, { cause: error });
   }
   const ok = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((value) => value !== null && typeof value === 'object' && !Array.isArray(value));
   if (!ok) throw new Error('HUB_WORKFLOW_VARS must map workflow ids to objects of vars');

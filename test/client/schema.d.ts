@@ -1118,6 +1118,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subscriptions/{id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare the subscription with its line on the panel and report drift (optionally repair expiry and enabled state) */
+        post: operations["reconcileSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/subscriptions/{id}/renew": {
         parameters: {
             query?: never;
@@ -2714,6 +2731,15 @@ export interface components {
             /** @description Path inside the document, e.g. steps.0.with.panel */
             path: string;
         };
+        DriftDto: {
+            /** @description What the hub holds */
+            hub: Record<string, never> | null;
+            /** @enum {string} */
+            kind: "line_missing" | "expiry_differs" | "enabled_differs" | "package_differs" | "connections_differs" | "panel_unreachable";
+            /** @description What the panel holds */
+            panel: Record<string, never> | null;
+            repaired?: boolean;
+        };
         DryRunReportDto: {
             steps: components["schemas"]["DryRunStepDto"][];
             /** @description Whether the trigger condition (on.if) matches the sample event */
@@ -3215,6 +3241,14 @@ export interface components {
              * @example Panel maintenance finished
              */
             reason: string;
+        };
+        ReconcileReportDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            drift: components["schemas"]["DriftDto"][];
+            inSync: boolean;
+            lineId: string | null;
+            subscriptionId: string;
         };
         ReconcileResultDto: {
             /** @description Open checkouts whose status was asked of the provider */
@@ -10314,6 +10348,75 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reconcileSubscription: {
+        parameters: {
+            query?: {
+                /** @description Also set the panel back to the hub's intent (expiry, enabled state) */
+                repair?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconcileReportDto"];
+                };
+            };
+            /** @description Invalid input (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API key's scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,8 @@ export interface PanelTarget {
   removeLine(username: string): void;
   /** Changes the line's expiry directly on the panel (drift). */
   setLineExpiry(username: string, at: Date): void;
+  /** Disables the line directly on the panel (drift). */
+  disableOnPanel(username: string): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function ministraTarget(): Promise<PanelTarget & { sim: MinistraSim
     },
     removeLine: (username) => sim.remove(username),
     setLineExpiry: (username, at) => sim.edit(username, (row) => (row.end_date = at.toISOString().slice(0, 19).replace('T', ' '))),
+    disableOnPanel: (username) => sim.edit(username, (row) => (row.status = 1)),
     close: () => sim.close(),
   };
 }
@@ -61,6 +64,7 @@ export async function oneStreamTarget(): Promise<PanelTarget & { sim: OneStreamS
     },
     removeLine: (username) => sim.remove(username),
     setLineExpiry: (username, at) => sim.edit(username, (row) => (row.expire_at = Math.floor(at.getTime() / 1000))),
+    disableOnPanel: (username) => sim.edit(username, (row) => (row.is_enabled = false)),
     close: () => sim.close(),
   };
 }
@@ -80,6 +84,7 @@ export async function nxtTarget(): Promise<PanelTarget & { sim: NxtSimulator }> 
     },
     removeLine: (username) => sim.remove(username),
     setLineExpiry: (username, at) => sim.edit(username, (row) => (row.expiresAt = Math.floor(at.getTime() / 1000))),
+    disableOnPanel: (username) => sim.edit(username, (row) => (row.enabled = false)),
     close: () => sim.close(),
   };
 }

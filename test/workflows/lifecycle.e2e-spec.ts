@@ -123,4 +123,21 @@ describe(`subscription lifecycle workflows (${testMode})`, () => {
     await new Promise((resolve) => setTimeout(resolve, 600)); // three more scans
     expect((await eventsOf(life.hub, 'subscription.expiring')).filter((event) => event.payload.subscriptionId === subscriptionId)).toHaveLength(1);
   });
+
+  it('reconcile reports drift between the hub and the panel, and repairs the expiry on request', async () => {
+    const { subscriptionId } = await buy(life);
+    const active = await waitForStatus(life.hub, subscriptionId, 'active');
+    expect((await life.hub.http.post(`/subscriptions/${subscriptionId}/reconcile`).expect(200)).body).toMatchObject({ inSync: true, drift: [] });
+    const wanted = new Date(Math.floor((Date.now() + 90 * DAY) / 1000) * 1000);
+    await setExpiry(subscriptionId, wanted);
+    const report = (await life.hub.http.post(`/subscriptions/${subscriptionId}/reconcile`).expect(200)).body;
+    expect(report).toMatchObject({ inSync: false, drift: [expect.objectContaining({ kind: 'expiry_differs', hub: wanted.toISOString() })] });
+    const repaired = (await life.hub.http.post(`/subscriptions/${subscriptionId}/reconcile`).query({ repair: 'true' }).expect(200)).body;
+    expect(repaired.drift[0]).toMatchObject({ kind: 'expiry_differs', repaired: true });
+    expect(Math.abs((lineOf(active)?.expiresAt as Date).getTime() - wanted.getTime())).toBeLessThan(1000);
+    expect((await life.hub.http.post(`/subscriptions/${subscriptionId}/reconcile`).expect(200)).body.inSync).toBe(true);
+    life.sim.deleteLineDirectly(Number(active.lineId));
+    const missing = (await life.hub.http.post(`/subscriptions/${subscriptionId}/reconcile`).expect(200)).body;
+    expect(missing.drift).toEqual([expect.objectContaining({ kind: 'line_missing' })]);
+  });
 });

@@ -4,7 +4,8 @@ import { AuditAction } from '../audit/audit-action.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { pageLimit } from '../common/pagination';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { SubscriptionDto, SubscriptionPageDto, SubscriptionQueryDto, SubscriptionReasonDto } from './subscription.dto';
+import { ReconcileQueryDto, ReconcileReportDto, SubscriptionDto, SubscriptionPageDto, SubscriptionQueryDto, SubscriptionReasonDto } from './subscription.dto';
+import { ReconcileService } from './reconcile.service';
 import { Subscription } from './subscription.entity';
 import { SubscriptionsService } from './subscriptions.service';
 
@@ -16,7 +17,10 @@ import { SubscriptionsService } from './subscriptions.service';
 @ApiTags('subscriptions')
 @Controller('subscriptions')
 export class SubscriptionsController {
-  constructor(private readonly subscriptions: SubscriptionsService) {}
+  constructor(
+    private readonly subscriptions: SubscriptionsService,
+    private readonly reconciler: ReconcileService,
+  ) {}
 
   @Get()
   @ApiOperation({ operationId: 'listSubscriptions', summary: 'List subscriptions' })
@@ -63,6 +67,16 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: SubscriptionDto })
   async cancel(@Param('id', IdPipe) id: string, @Body() body: SubscriptionReasonDto): Promise<SubscriptionDto> {
     return this.dto(await this.subscriptions.inTransaction((unit) => this.subscriptions.cancel(unit, id, { reason: body.reason })));
+  }
+
+  @Post(':id/reconcile')
+  @HttpCode(200)
+  @AuditAction('subscription.reconcile.request', 'subscription')
+  @ApiOperation({ operationId: 'reconcileSubscription', summary: "Compare the subscription with its line on the panel and report drift (optionally repair expiry and enabled state)" })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: ReconcileReportDto })
+  reconcile(@Param('id', IdPipe) id: string, @Query() query: ReconcileQueryDto): Promise<ReconcileReportDto> {
+    return this.reconciler.reconcile(id, query.repair === 'true');
   }
 
   private async dto(subscription: Subscription): Promise<SubscriptionDto> {
