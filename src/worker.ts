@@ -13,6 +13,10 @@ async function main(): Promise<void> {
     const server = await startWorkerHealthServer(app, config.http.workerHealthPort, config.http.host);
     process.once('SIGTERM', () => server.close());
     process.once('SIGINT', () => server.close());
+  } else {
+    // The queue's timers do not hold the process open (so tests can close apps); a worker must
+    // live until it is told to stop, which Nest's shutdown hooks handle by re-raising the signal.
+    setInterval(() => undefined, 1 << 30);
   }
   new Logger('Hub').log(`IPTV Hub worker started (${config.mode} mode, jobs ${config.jobs.driver}, concurrency ${config.jobs.concurrency})`);
 }

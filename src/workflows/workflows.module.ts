@@ -6,6 +6,8 @@ import { PanelClientsService } from '../core/panels/panel-clients.service';
 import { SubscriptionsModule } from '../core/subscriptions/subscriptions.module';
 import { SubscriptionsService } from '../core/subscriptions/subscriptions.service';
 import { ActionRegistry } from './actions/action-registry';
+import { AccessCodeActions } from '../core/access-codes/access-code-actions.service';
+import { AccessCodesModule } from '../core/access-codes/access-codes.module';
 import { registerBuiltinActions } from './actions/builtin-actions';
 import { HooksController } from './api/hooks.controller';
 import { RunsController } from './api/runs.controller';
@@ -33,12 +35,13 @@ class WorkflowsBootstrap implements OnModuleInit {
     private readonly triggers: TriggersService,
     private readonly subscriptions: SubscriptionsService,
     private readonly panels: PanelClientsService,
+    private readonly accessCodes: AccessCodeActions,
     private readonly orm: MikroORM,
     @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    registerBuiltinActions(this.actions, { panels: this.panels, subscriptions: this.subscriptions, orm: this.orm }, this.config);
+    registerBuiltinActions(this.actions, { panels: this.panels, subscriptions: this.subscriptions, accessCodes: this.accessCodes, orm: this.orm }, this.config);
     await this.definitions.load();
     this.triggers.register();
   }
@@ -46,7 +49,7 @@ class WorkflowsBootstrap implements OnModuleInit {
 
 /** The workflow engine (SPEC §6): definitions, triggers, durable runs, actions and their API. */
 @Module({
-  imports: [SubscriptionsModule],
+  imports: [SubscriptionsModule, AccessCodesModule],
   controllers: [WorkflowsController, RunsController, HooksController],
   providers: [
     { provide: WORKFLOW_CONFIG, inject: [HUB_CONFIG], useFactory: (config: HubConfig) => loadWorkflowConfig(config.env) },

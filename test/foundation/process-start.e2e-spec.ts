@@ -62,6 +62,17 @@ describeEmbedded('starting the compiled hub with no configuration', () => {
     expect(hub.output()).toContain('HUB_ENCRYPTION_KEY is required when NODE_ENV=production');
   });
 
+  it('keeps a worker without a health endpoint running until it is stopped', async () => {
+    const worker = startProcess('dist/src/worker.js', env({ HUB_WORKER_HEALTH_PORT: '0' }));
+    try {
+      await worker.waitForOutput('worker started', 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(worker.child.exitCode).toBeNull();
+    } finally {
+      expectGracefulExit(await worker.kill('SIGTERM'), worker.output());
+    }
+  });
+
   it('starts a worker process whose health endpoint reports ready', async () => {
     const healthPort = String(33000 + Math.floor(Math.random() * 2000));
     const worker = startProcess('dist/src/worker.js', env({ HUB_WORKER_HEALTH_PORT: healthPort }));

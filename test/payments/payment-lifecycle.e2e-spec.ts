@@ -134,8 +134,9 @@ describe(`payments end to end (${testMode})`, () => {
   });
 
   it('a paid webhook while the panel is down is answered 2xx at once and the line is created when the panel is back', async () => {
-    life.sim.setFaults({ failNext: 3 });
     const { orderId, providerPaymentId } = await checkout('stripe');
+    const injected = life.sim.stats.injectedErrors;
+    life.sim.setFaults({ failNext: 3 });
     const delivered = stripe.webhooks.deliveries.length;
     stripe.paySession(providerPaymentId);
     await stripe.webhooks.idle();
@@ -143,6 +144,7 @@ describe(`payments end to end (${testMode})`, () => {
     expect(attempts.every((attempt) => attempt.status === 200 && attempt.attempt === 1)).toBe(true);
     const paid = await waitForOrder(orderId, 'paid');
     const active = await waitForStatus(life.hub, paid.subscriptionId, 'active');
+    expect(life.sim.stats.injectedErrors - injected).toBe(3);
     expect(linesNamed(active.username)).toHaveLength(1);
   });
 

@@ -77,11 +77,12 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
       return body.status === 'succeeded' ? body : null;
     });
     expect(replayed.trigger).toMatchObject({ type: 'replay', reason: 'check idempotency' });
-    life.sim.setFaults({ errorRate: 1 });
-    const other = await buy(life);
+    const yaml = ['id: slow', 'on:', '  manual: true', 'steps:', '  - id: wait', '    uses: delay', '    with:', '      duration: 100h', '  - id: after', '    uses: log', '    with:', '      message: never', ''].join('\n');
+    await life.hub.http.post('/workflows').send({ yaml }).expect(201);
+    const started = (await life.hub.http.post('/workflows/slow/run').send({}).expect(202)).body;
     const waiting = await waitFor(async () => {
-      const runs = (await life.hub.http.get('/runs').query({ subscriptionId: other.subscriptionId }).expect(200)).body.items;
-      return runs.find((run: { status: string }) => run.status === 'waiting');
+      const run = (await life.hub.http.get(`/runs/${started.id}`).expect(200)).body;
+      return run.status === 'waiting' ? run : null;
     });
     const cancelled = await life.hub.http.post(`/runs/${waiting.id}/cancel`).send({ reason: 'customer left' }).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
@@ -89,5 +90,7 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
     expect(audit[0].details.reason).toBe('customer left');
     const finished = await life.hub.http.post(`/runs/${waiting.id}/cancel`).send({ reason: 'again' }).expect(409);
     expect(finished.body.code).toBe('RUN_FINISHED');
+    const after = (await life.hub.http.get(`/runs/${waiting.id}`).expect(200)).body;
+    expect(after.steps.map((step: { status: string }) => step.status)).toEqual(['cancelled', 'cancelled']);
   });
 });

@@ -1,4 +1,4 @@
-import { EntityManager, FilterQuery, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
+import { EntityManager, FilterQuery, LockMode, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
@@ -158,6 +158,8 @@ export class OrdersService {
    */
   async applyProviderPayment(unit: { em: EntityManager; emit: Emit }, id: string, change: ProviderPaymentChange): Promise<{ order: Order; changed: boolean }> {
     const { em, emit } = unit;
+    // Concurrent outcomes for one order (two provider events of one payment) must not both see it pending.
+    await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const order = await this.get(id, em);
     const details = { provider: change.provider, providerPaymentId: change.providerPaymentId ?? null, reason: change.reason, ...change.extra };
     const from = order.status;

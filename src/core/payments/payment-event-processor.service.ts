@@ -1,8 +1,9 @@
-import { MikroORM } from '@mikro-orm/core';
+import { LockMode, MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { EventsService } from '../events/events.service';
 import { JobQueue } from '../jobs/job-queue';
+import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
 import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
 import { PaymentClientsService } from './payment-clients.service';
@@ -86,6 +87,9 @@ export class PaymentEventProcessor implements OnModuleInit {
     }
     try {
       await this.events.transaction(async (tx, emit) => {
+        // Two events of one payment (Stripe's session and PaymentIntent) may be applied at once: the order row is
+        // locked (PostgreSQL; SQLite serialises writers) so the second one sees the first one's outcome.
+        await tx.findOne(Order, { id: target.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         const claimed = await tx.nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status: 'applied', appliedAt: new Date(), orderId: target.id });
         if (claimed === 0) return;
         const outcome = await this.applier.apply({ em: tx, emit }, row, event, target.id, found.checkout?.id ?? null);

@@ -95,6 +95,17 @@ export class RunControlService implements OnModuleInit {
   }
 
   async cancel(id: string, reason: string): Promise<WorkflowRun> {
+    // An executor may commit between our read and our write: read again a few times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.cancelOnce(id, reason);
+      } catch (error) {
+        if (!(error instanceof ConflictError && error.code === 'RUN_CHANGED') || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private async cancelOnce(id: string, reason: string): Promise<WorkflowRun> {
     const { run } = await this.get(id);
     if (TERMINAL_RUN_STATUSES.has(run.status)) throw new ConflictError('RUN_FINISHED', `The run already ${run.status}`);
     const em = this.orm.em.fork();

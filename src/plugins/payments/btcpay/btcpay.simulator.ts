@@ -41,9 +41,8 @@ export class BtcPaySimulator {
   }
 
   static async start(options: BtcPaySimulatorOptions = {}): Promise<BtcPaySimulator> {
-    let sim: BtcPaySimulator | undefined;
-    const server = await SimulatorServer.start({ handle: (request) => (sim as BtcPaySimulator).handle(request) });
-    sim = new BtcPaySimulator(server, options);
+    const server = await SimulatorServer.start({ handle: (request) => sim.handle(request) });
+    const sim: BtcPaySimulator = new BtcPaySimulator(server, options);
     return sim;
   }
 

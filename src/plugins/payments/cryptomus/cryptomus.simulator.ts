@@ -35,9 +35,8 @@ export class CryptomusSimulator {
   }
 
   static async start(options: CryptomusSimulatorOptions = {}): Promise<CryptomusSimulator> {
-    let sim: CryptomusSimulator | undefined;
-    const server = await SimulatorServer.start({ handle: (request) => (sim as CryptomusSimulator).handle(request) });
-    sim = new CryptomusSimulator(server, options);
+    const server = await SimulatorServer.start({ handle: (request) => sim.handle(request) });
+    const sim: CryptomusSimulator = new CryptomusSimulator(server, options);
     return sim;
   }
 

@@ -37,9 +37,8 @@ export class NowPaymentsSimulator {
   }
 
   static async start(options: NowPaymentsSimulatorOptions = {}): Promise<NowPaymentsSimulator> {
-    let sim: NowPaymentsSimulator | undefined;
-    const server = await SimulatorServer.start({ handle: (request) => (sim as NowPaymentsSimulator).handle(request) });
-    sim = new NowPaymentsSimulator(server, options);
+    const server = await SimulatorServer.start({ handle: (request) => sim.handle(request) });
+    const sim: NowPaymentsSimulator = new NowPaymentsSimulator(server, options);
     return sim;
   }
 

@@ -41,9 +41,8 @@ export class PayPalSimulator {
   }
 
   static async start(options: PayPalSimulatorOptions = {}): Promise<PayPalSimulator> {
-    let sim: PayPalSimulator | undefined;
-    const server = await SimulatorServer.start({ handle: (request) => (sim as PayPalSimulator).handle(request), bypassFaults: (request) => request.path.startsWith('/certs/') });
-    sim = new PayPalSimulator(server, options);
+    const server = await SimulatorServer.start({ handle: (request) => sim.handle(request), bypassFaults: (request) => request.path.startsWith('/certs/') });
+    const sim: PayPalSimulator = new PayPalSimulator(server, options);
     return sim;
   }
 

@@ -36,7 +36,7 @@ export class PayPalWebhookVerifier {
     if (!certUrlAllowed(transmission.certUrl, this.config.certHosts)) throw signatureInvalid('PayPal', 'PAYPAL-CERT-URL is not on a PayPal host');
     const key = await this.certificate(transmission.certUrl);
     const message = paypalSignedMessage(transmission.id, transmission.time, this.config.webhookId, input.rawBody);
-    let valid = false;
+    let valid: boolean;
     try {
       valid = verifyPayPalSignature(message, transmission.signature, key);
     } catch {

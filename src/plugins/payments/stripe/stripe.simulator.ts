@@ -44,9 +44,8 @@ export class StripeSimulator {
   }
 
   static async start(options: StripeSimulatorOptions = {}): Promise<StripeSimulator> {
-    let sim: StripeSimulator | undefined;
-    const server = await SimulatorServer.start({ handle: (request) => (sim as StripeSimulator).handle(request), serverError: () => stripeError(500, 'api_error', 'An unknown error occurred') });
-    sim = new StripeSimulator(server, options);
+    const server = await SimulatorServer.start({ handle: (request) => sim.handle(request), serverError: () => stripeError(500, 'api_error', 'An unknown error occurred') });
+    const sim: StripeSimulator = new StripeSimulator(server, options);
     return sim;
   }
 

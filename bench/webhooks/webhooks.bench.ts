@@ -1,0 +1,95 @@
+/**
+ * Inbound payment webhook benchmark: Stripe-signed `checkout.session.completed` deliveries
+ * posted to /hooks/payments/stripe/{accountId} at concurrency 50 — each one verified with the
+ * `stripe` package, stored once (dedupe key) with its audit entry and queued on the durable job
+ * queue before the 200. Reports verified-and-queued webhooks/s and latency percentiles, and how
+ * long the queue took to work through them (events match no order here, so each ends `unmatched`).
+ * Prints one JSON line. Usage: node dist/bench/webhooks/webhooks.bench.js [embedded|scale-out ...]
+ */
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import Stripe from 'stripe';
+import { Pool } from 'undici';
+import { AppModule } from '../../src/app.module';
+import { createHttpApp } from '../../src/core/bootstrap';
+import { loadConfig } from '../../src/core/config/hub-config';
+import { PaymentEventRow } from '../../src/core/payments/payment-event.entity';
+import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
+import { closedLoop, LatencySummary } from '../support/load';
+
+const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
+const TOTAL = Number(process.env.BENCH_WEBHOOKS ?? 5000);
+const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 50);
+const SECRET = 'whsec_benchbenchbenchbenchbench00';
+
+interface ModeResult {
+  webhooks: LatencySummary;
+  duplicates: LatencySummary;
+  stored: number;
+  drainedSeconds: number | null;
+}
+
+function delivery(i: number): { body: string; signature: string } {
+  const event = { id: `evt_bench_${i}_${Date.now()}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: `cs_bench_${i}`, object: 'checkout.session', payment_status: 'paid', amount_total: 1299, currency: 'eur', client_reference_id: `bench-order-${i}` } } };
+  const body = JSON.stringify(event);
+  return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET }) };
+}
+
+async function benchMode(mode: HubMode): Promise<ModeResult> {
+  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_JOB_CONCURRENCY: '16', HUB_JOB_POLL_MS: '50', HUB_PANEL_HEALTH_INTERVAL_MS: '0', HUB_PACKAGE_SYNC_INTERVAL_MS: '0', ...(process.env.BENCH_ROLE ? { HUB_ROLE: process.env.BENCH_ROLE } : {}) });
+  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1' });
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await createHttpApp(AppModule.forRoot(config), config);
+    await app.listen(0, '127.0.0.1');
+    const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const created = await fetch(`${origin}/payment-accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench', type: 'stripe', credentials: { secretKey: 'sk_test_bench', webhookSecret: SECRET, apiBaseUrl: 'http://127.0.0.1:9' } }),
+    });
+    const account = (await created.json()) as { id: string };
+    const path = `/hooks/payments/stripe/${account.id}`;
+    const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
+    const bodies = Array.from({ length: TOTAL + 200 }, (_, i) => delivery(i));
+    let next = 0;
+    const post = async (item: { body: string; signature: string }) => {
+      const res = await pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', 'stripe-signature': item.signature }, body: item.body });
+      await res.body.dump();
+      return res.statusCode === 200;
+    };
+    await closedLoop(200, CONCURRENCY, () => post(bodies[next++]));
+    const started = performance.now();
+    const webhooks = await closedLoop(TOTAL, CONCURRENCY, () => post(bodies[next++]));
+    let replay = 200;
+    const duplicates = await closedLoop(1000, CONCURRENCY, () => post(bodies[replay++]));
+    const orm = app.get(MikroORM);
+    const stored = await orm.em.fork().count(PaymentEventRow, {});
+    let drainedSeconds: number | null = null;
+    for (let waited = 0; waited < 60_000; waited += 250) {
+      if ((await orm.em.fork().count(PaymentEventRow, { status: 'received' })) === 0) {
+        drainedSeconds = Math.round((performance.now() - started) / 10) / 100;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await pool.close();
+    return { webhooks, duplicates, stored, drainedSeconds };
+  } finally {
+    await app?.close();
+    await database.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  const modes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['embedded', 'scale-out']) as HubMode[];
+  const results: Record<string, ModeResult> = {};
+  for (const mode of modes) results[mode] = await benchMode(mode);
+  console.log(JSON.stringify({ bench: 'webhooks', concurrency: CONCURRENCY, total: TOTAL, target: { embeddedPerSecond: 1000 }, results }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
