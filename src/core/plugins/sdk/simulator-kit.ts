@@ -245,3 +245,32 @@ export class SimulatorClock {
     this.offsetMs = instant.getTime() - Date.now();
   }
 }
+
+/**
+ * What every panel simulator exposes around its `SimulatorServer`: the base URL to configure, the
+ * fault knobs and `close()`. Simulators extend it and add their protocol and state.
+ */
+export abstract class SimulatedPanel {
+  protected constructor(protected readonly server: SimulatorServer) {}
+
+  /** The panel's base URL as an operator configures it (scheme, host, port). */
+  get url(): string {
+    return this.server.url;
+  }
+
+  get faults(): SimulatorFaults {
+    return this.server.faults;
+  }
+
+  setFaults(faults: Partial<SimulatorFaults>): void {
+    this.server.setFaults(faults);
+  }
+
+  resetFaults(): void {
+    this.server.resetFaults();
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+}

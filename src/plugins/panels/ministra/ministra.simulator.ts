@@ -1,4 +1,4 @@
-import { SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer } from '../../../core/plugins/sdk';
+import { SimRequest, SimResponse, SimulatorClock, SimulatedPanel, SimulatorServer } from '../../../core/plugins/sdk';
 import { hashPassword, MinistraPackageRow, MinistraTariffRow, MinistraUserRow, NO_DATE, normaliseEndDate, parseForm, seedServicePackages, seedTariffs } from './ministra.simulator-data';
 
 export interface MinistraSimulatorOptions {
@@ -27,7 +27,7 @@ class ApiError extends Error {}
  * `end_date` visible and enforced only with internal billing, create answering `true`, service
  * packages and account subscriptions.
  */
-export class MinistraSimulator {
+export class MinistraSimulator extends SimulatedPanel {
   readonly clock = new SimulatorClock();
   readonly options: Required<MinistraSimulatorOptions>;
   readonly tariffs: MinistraTariffRow[] = seedTariffs();
@@ -38,9 +38,10 @@ export class MinistraSimulator {
   readonly events: { login: string; event: string }[] = [];
 
   private constructor(
-    private readonly server: SimulatorServer,
+    server: SimulatorServer,
     options: MinistraSimulatorOptions,
   ) {
+    super(server);
     this.options = { enableApi: true, authLogin: 'billing', authPassword: 'S3cret-api-pass', internalBilling: false, ...options };
   }
 
@@ -54,26 +55,6 @@ export class MinistraSimulator {
     });
     holder.simulator = new MinistraSimulator(server, options);
     return holder.simulator;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get faults(): SimulatorFaults {
-    return this.server.faults;
-  }
-
-  setFaults(faults: Partial<SimulatorFaults>): void {
-    this.server.setFaults(faults);
-  }
-
-  resetFaults(): void {
-    this.server.resetFaults();
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   accounts(): MinistraUserRow[] {

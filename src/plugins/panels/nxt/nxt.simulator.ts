@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { nginxPage, randomCredential, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer } from '../../../core/plugins/sdk';
+import { nginxPage, randomCredential, SimRequest, SimResponse, SimulatorClock, SimulatedPanel, SimulatorServer } from '../../../core/plugins/sdk';
 import { addDuration, createPage, creditsPage, dashboardPage, extendPage, laravelErrorPage, loginPage, nxtDate, NxtSimLine, NxtSimPackage, seedPackages, statusBadge } from './nxt.simulator-pages';
 
 export interface NxtSimulatorOptions {
@@ -37,7 +37,7 @@ type Form = URLSearchParams;
  * delete answering `{"redirect":"/lines"}` or `{"error":…}`, DataTables `/lines/data` and
  * `/rconnections/data` with `DD-MM-YYYY HH:mm` dates, and the "Credits: N" page.
  */
-export class NxtSimulator {
+export class NxtSimulator extends SimulatedPanel {
   readonly clock = new SimulatorClock();
   readonly options: Required<NxtSimulatorOptions>;
   credits: number;
@@ -52,9 +52,10 @@ export class NxtSimulator {
   readonly connections: { username: string; stream_display_name: string; ip: string; user_agent: string; date_start: string }[] = [];
 
   private constructor(
-    private readonly server: SimulatorServer,
+    server: SimulatorServer,
     options: NxtSimulatorOptions,
   ) {
+    super(server);
     this.options = { username: 'reseller1', password: `pw-${randomBytes(6).toString('hex')}`, credits: 100, sessionTtlMs: null, singleSession: false, loginsPerMinute: null, expiredAnswer: 'redirect', rowsKey: 'data', ...options };
     this.credits = this.options.credits;
   }
@@ -69,26 +70,6 @@ export class NxtSimulator {
     });
     holder.simulator = new NxtSimulator(server, options);
     return holder.simulator;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get faults(): SimulatorFaults {
-    return this.server.faults;
-  }
-
-  setFaults(faults: Partial<SimulatorFaults>): void {
-    this.server.setFaults(faults);
-  }
-
-  resetFaults(): void {
-    this.server.resetFaults();
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   /** Ends every session (as the panel does on its own when tokens are invalidated). */

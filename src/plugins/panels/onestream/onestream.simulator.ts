@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { randomCredential, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer, tryParseJson } from '../../../core/plugins/sdk';
+import { randomCredential, SimRequest, SimResponse, SimulatorClock, SimulatedPanel, SimulatorServer, tryParseJson } from '../../../core/plugins/sdk';
 import { addDuration, lineToWire, OneStreamPermission, RESELLER_PERMISSIONS, seedPackages, SimLine, SimPackage } from './onestream.simulator-data';
 
 export interface OneStreamSimulatorOptions {
@@ -20,7 +20,7 @@ type Body = Record<string, unknown>;
  * second charge), `/ext/lines` and the paginated `/ext/lines/index`. Assumed where unpublished:
  * `GET /ext/packages`, the error format (configurable) and the update-advanced answer.
  */
-export class OneStreamSimulator {
+export class OneStreamSimulator extends SimulatedPanel {
   readonly clock = new SimulatorClock();
   readonly apiKey = `ak_${randomBytes(12).toString('hex')}`;
   readonly apiToken = `tok_${randomBytes(16).toString('hex')}`;
@@ -33,9 +33,10 @@ export class OneStreamSimulator {
   readonly ledger: { lineId: string; amount: number; action: 'create' | 'renew'; rid?: string }[] = [];
 
   private constructor(
-    private readonly server: SimulatorServer,
+    server: SimulatorServer,
     options: OneStreamSimulatorOptions,
   ) {
+    super(server);
     this.credits = options.credits ?? 100;
     this.permissions = new Set(options.permissions ?? RESELLER_PERMISSIONS);
     this.errorFormat = options.errorFormat ?? 'laravel';
@@ -52,26 +53,6 @@ export class OneStreamSimulator {
     });
     holder.simulator = new OneStreamSimulator(server, options);
     return holder.simulator;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get faults(): SimulatorFaults {
-    return this.server.faults;
-  }
-
-  setFaults(faults: Partial<SimulatorFaults>): void {
-    this.server.setFaults(faults);
-  }
-
-  resetFaults(): void {
-    this.server.resetFaults();
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   lines(): SimLine[] {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatInTimeZone, mergedParams, nginxPage, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer } from '../../../core/plugins/sdk';
+import { formatInTimeZone, mergedParams, nginxPage, SimRequest, SimResponse, SimulatorClock, SimulatedPanel, SimulatorServer } from '../../../core/plugins/sdk';
 import { applyUserData, expiresAt, newUser, readUserData, userInfo, XcUserRow } from './xtream-codes.simulator-users';
 
 export interface XtreamCodesSimulatorOptions {
@@ -40,7 +40,7 @@ const PLAYER_STATUS = (row: XcUserRow, now: number): string => {
  * HTTP 200, empty bodies for unknown action/sub, duplicate detection on username AND password,
  * lines addressed by username + password, no delete.
  */
-export class XtreamCodesSimulator {
+export class XtreamCodesSimulator extends SimulatedPanel {
   readonly apiPass: string;
   readonly clock = new SimulatorClock();
   allowedIps: string[] | null;
@@ -52,9 +52,10 @@ export class XtreamCodesSimulator {
   readonly requests: { action: string; sub: string; params: Record<string, string[]> }[] = [];
 
   private constructor(
-    private readonly server: SimulatorServer,
+    server: SimulatorServer,
     options: XtreamCodesSimulatorOptions,
   ) {
+    super(server);
     this.apiPass = options.apiPass ?? randomBytes(8).toString('hex');
     this.allowedIps = options.allowedIps ?? null;
     this.bouquetChannels = options.bouquets ?? { 1: [1, 2, 3, 4, 5], 2: [10, 11, 12], 3: [20, 21] };
@@ -73,29 +74,9 @@ export class XtreamCodesSimulator {
     return ref.simulator;
   }
 
-  get url(): string {
-    return this.server.url;
-  }
-
   /** The configuration of the `xtream-codes` plugin for this panel. */
   get credentials(): { apiPass: string } {
     return { apiPass: this.apiPass };
-  }
-
-  get faults(): SimulatorFaults {
-    return this.server.faults;
-  }
-
-  setFaults(faults: Partial<SimulatorFaults>): void {
-    this.server.setFaults(faults);
-  }
-
-  resetFaults(): void {
-    this.server.resetFaults();
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   lines(): XcSimLine[] {

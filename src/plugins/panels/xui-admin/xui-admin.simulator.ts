@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mergedParams, nginxPage, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer } from '../../../core/plugins/sdk';
+import { mergedParams, nginxPage, SimRequest, SimResponse, SimulatorClock, SimulatedPanel, SimulatorServer } from '../../../core/plugins/sdk';
 import { bouquetToWire, lineToWire, one, packageToWire, Params, processLine, seedBouquets, seedPackages, XuiBouquetRow, XuiLineRow, XuiPackageRow } from './xui-admin.simulator-data';
 import { playerApi } from './xui-admin.simulator-player';
 
@@ -64,7 +64,7 @@ const API_ACCOUNT_ID = 1;
  * for list actions, DB strings for values, full-overwrite `edit_line`, date strings in and unix
  * timestamps out. Fault knobs come from the SDK's simulator kit.
  */
-export class XuiAdminSimulator {
+export class XuiAdminSimulator extends SimulatedPanel {
   readonly accessCode: string;
   readonly apiKey: string;
   readonly clock = new SimulatorClock();
@@ -84,9 +84,10 @@ export class XuiAdminSimulator {
   readonly requests: { action: string; params: Record<string, string[]> }[] = [];
 
   private constructor(
-    private readonly server: SimulatorServer,
+    server: SimulatorServer,
     options: XuiAdminSimulatorOptions,
   ) {
+    super(server);
     this.accessCode = options.accessCode ?? `a${randomBytes(4).toString('hex')}`;
     this.apiKey = options.apiKey ?? randomBytes(16).toString('hex').toUpperCase();
     this.timeZone = options.timeZone ?? 'UTC';
@@ -110,18 +111,9 @@ export class XuiAdminSimulator {
     return ref.simulator;
   }
 
-  /** The panel's base URL as an operator configures it (scheme, host, port). */
-  get url(): string {
-    return this.server.url;
-  }
-
   /** The credentials to configure for the `xui-admin` plugin. */
   get credentials(): { accessCode: string; apiKey: string } {
     return { accessCode: this.accessCode, apiKey: this.apiKey };
-  }
-
-  get faults(): SimulatorFaults {
-    return this.server.faults;
   }
 
   get stats() {
@@ -132,18 +124,6 @@ export class XuiAdminSimulator {
   recordArrivals(): number[] {
     this.server.arrivals = [];
     return this.server.arrivals;
-  }
-
-  setFaults(faults: Partial<SimulatorFaults>): void {
-    this.server.setFaults(faults);
-  }
-
-  resetFaults(): void {
-    this.server.resetFaults();
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   // ---- inspection -------------------------------------------------------------------------

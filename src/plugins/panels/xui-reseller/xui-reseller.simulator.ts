@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mergedParams, nginxPage, randomCredential, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer } from '../../../core/plugins/sdk';
+import { mergedParams, nginxPage, randomCredential, SimRequest, SimResponse, SimulatorClock, SimulatedPanel, SimulatorServer } from '../../../core/plugins/sdk';
 import { addDuration, lineToWire, packageToWire, ResellerAccount, ResellerLine, ResellerPackage, seedResellerPackages } from './xui-reseller.simulator-data';
 
 export interface XuiResellerSimulatorOptions {
@@ -21,7 +21,7 @@ const one = (params: Params, key: string) => params.get(key)?.[0];
  * by the reseller's group with override prices, create/extend by package with credit debits,
  * trial quota, permission-gated changes, and the STATUS_* errors in HTTP 200 bodies.
  */
-export class XuiResellerSimulator {
+export class XuiResellerSimulator extends SimulatedPanel {
   readonly accessCode: string;
   readonly clock = new SimulatorClock();
   readonly account: ResellerAccount;
@@ -32,9 +32,10 @@ export class XuiResellerSimulator {
   readonly ledger: { lineId: number; amount: number; action: 'create' | 'extend' }[] = [];
 
   private constructor(
-    private readonly server: SimulatorServer,
+    server: SimulatorServer,
     options: XuiResellerSimulatorOptions,
   ) {
+    super(server);
     this.accessCode = options.accessCode ?? `r${randomBytes(4).toString('hex')}`;
     this.account = {
       id: 2,
@@ -58,28 +59,8 @@ export class XuiResellerSimulator {
     return ref.simulator;
   }
 
-  get url(): string {
-    return this.server.url;
-  }
-
   get credentials(): { accessCode: string; apiKey: string } {
     return { accessCode: this.accessCode, apiKey: this.account.api_key };
-  }
-
-  get faults(): SimulatorFaults {
-    return this.server.faults;
-  }
-
-  setFaults(faults: Partial<SimulatorFaults>): void {
-    this.server.setFaults(faults);
-  }
-
-  resetFaults(): void {
-    this.server.resetFaults();
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   lines(): ResellerLine[] {
