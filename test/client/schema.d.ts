@@ -2640,6 +2640,13 @@ export interface components {
             durationUnit: "hours" | "days" | "months";
             /** @example 1 */
             durationValue: number;
+            /** @description The package id on the fallback panel */
+            fallbackPackageExternalId?: string | null;
+            /**
+             * Format: uuid
+             * @description Panel used when the primary is down or answers MAX_USERS_REACHED (needs fallbackPackageExternalId)
+             */
+            fallbackPanelId?: string | null;
             /** @example 2 */
             maxConnections: number;
             /** @example 1 month, 2 connections */
@@ -3218,6 +3225,9 @@ export interface components {
             /** @enum {string} */
             durationUnit: "hours" | "days" | "months";
             durationValue: number;
+            fallbackPackageExternalId: string | null;
+            /** Format: uuid */
+            fallbackPanelId: string | null;
             id: string;
             maxConnections: number;
             name: string;
@@ -3520,6 +3530,13 @@ export interface components {
             durationUnit?: "hours" | "days" | "months";
             /** @example 1 */
             durationValue?: number;
+            /** @description The package id on the fallback panel */
+            fallbackPackageExternalId?: string | null;
+            /**
+             * Format: uuid
+             * @description Panel used when the primary is down or answers MAX_USERS_REACHED (needs fallbackPackageExternalId)
+             */
+            fallbackPanelId?: string | null;
             /** @example 2 */
             maxConnections?: number;
             /** @example 1 month, 2 connections */

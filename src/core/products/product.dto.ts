@@ -21,6 +21,10 @@ export class CreateProductDto {
   currency: string;
   @ApiPropertyOptional({ example: 1, description: 'Reseller credits one line costs' }) @IsOptional() @IsInt() @Min(0) resellerCreditCost?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Panel used when the primary is down or answers MAX_USERS_REACHED (needs fallbackPackageExternalId)' })
+  @IsOptional() @IsUUID() fallbackPanelId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The package id on the fallback panel" })
+  @IsOptional() @IsString() @Length(1, 200) fallbackPackageExternalId?: string | null;
 }
 
 export class UpdateProductDto extends PartialType(CreateProductDto) {}
@@ -46,6 +50,8 @@ export class ProductDto {
   @ApiProperty({ type: Number, nullable: true }) resellerCreditCost: number | null;
   @ApiProperty() active: boolean;
   @ApiProperty() packageMissing: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) fallbackPanelId: string | null;
+  @ApiProperty({ type: String, nullable: true }) fallbackPackageExternalId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -64,6 +70,8 @@ export class ProductDto {
       resellerCreditCost: product.resellerCreditCost ?? null,
       active: product.active,
       packageMissing: product.packageMissing,
+      fallbackPanelId: product.fallbackPanel?.id ?? null,
+      fallbackPackageExternalId: product.fallbackPackageExternalId ?? null,
       createdAt: product.createdAt.toISOString(),
       updatedAt: product.updatedAt.toISOString(),
     };

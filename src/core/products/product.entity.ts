@@ -7,7 +7,7 @@ export type DurationUnit = 'hours' | 'days' | 'months';
 /** What is sold: a package on a panel for a duration, at a price. Payments refer to products. */
 @Entity({ tableName: 'hub_product' })
 @Index({ properties: ['panel'] })
-export class Product extends BaseEntity<'active' | 'packageMissing' | 'resellerCreditCost' | 'trial'> {
+export class Product extends BaseEntity<'active' | 'packageMissing' | 'resellerCreditCost' | 'trial' | 'fallbackPanel' | 'fallbackPackageExternalId'> {
   @Property({ type: 'string', length: 200 })
   name: string;
 
@@ -45,4 +45,15 @@ export class Product extends BaseEntity<'active' | 'packageMissing' | 'resellerC
   /** Set when the package disappeared from the panel at the last sync. */
   @Property({ type: 'boolean' })
   packageMissing: boolean = false;
+
+  /**
+   * Where `panel.createLine` provisions instead when the primary panel is down (health status) or
+   * answers MAX_USERS_REACHED; the subscription then follows the line to this panel.
+   */
+  @ManyToOne(() => Panel, { nullable: true, deleteRule: 'set null' })
+  fallbackPanel?: Panel | null;
+
+  /** The package on the fallback panel (the fallback panel's own package id). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  fallbackPackageExternalId?: string | null;
 }

@@ -16,8 +16,9 @@ export class ProductsService {
   ) {}
 
   async create(input: CreateProductDto): Promise<Product> {
-    const { panelId, ...fields } = input;
-    const product = this.em.create(Product, { ...fields, panel: await this.panel(panelId) });
+    const { panelId, fallbackPanelId, ...fields } = input;
+    const product = this.em.create(Product, { ...fields, panel: await this.panel(panelId), fallbackPanel: fallbackPanelId ? await this.panel(fallbackPanelId, 'fallbackPanelId') : null });
+    this.checkFallback(product);
     this.em.persist(product);
     await this.audit.record({ action: 'product.create', target: { type: 'product', id: product.id }, details: { name: product.name, panelId } }, this.em);
     await this.em.flush();
@@ -45,9 +46,11 @@ export class ProductsService {
 
   async update(id: string, input: UpdateProductDto): Promise<Product> {
     const product = await this.get(id);
-    const { panelId, ...fields } = input;
+    const { panelId, fallbackPanelId, ...fields } = input;
     if (panelId !== undefined) product.panel = await this.panel(panelId);
+    if (fallbackPanelId !== undefined) product.fallbackPanel = fallbackPanelId ? await this.panel(fallbackPanelId, 'fallbackPanelId') : null;
     this.em.assign(product, fields);
+    this.checkFallback(product);
     await this.audit.record({ action: 'product.update', target: { type: 'product', id }, details: { fields: Object.keys(input) } }, this.em);
     await this.em.flush();
     return product;
@@ -65,9 +68,16 @@ export class ProductsService {
     }
   }
 
-  private async panel(id: string): Promise<Panel> {
+  private async panel(id: string, field = 'panelId'): Promise<Panel> {
     const panel = await this.em.findOne(Panel, { id });
-    if (!panel) throw new UnprocessableError('PANEL_NOT_FOUND', `Panel ${id} does not exist`, [{ field: 'panelId', message: `panel ${id} does not exist`, code: 'PANEL_NOT_FOUND' }]);
+    if (!panel) throw new UnprocessableError('PANEL_NOT_FOUND', `Panel ${id} does not exist`, [{ field, message: `panel ${id} does not exist`, code: 'PANEL_NOT_FOUND' }]);
     return panel;
+  }
+
+  /** A fallback panel needs its own package id, and must differ from the primary. */
+  private checkFallback(product: Product): void {
+    if (!product.fallbackPanel) return;
+    if (product.fallbackPanel.id === product.panel.id) throw new UnprocessableError('INVALID_FALLBACK', 'The fallback panel must differ from the primary panel', [{ field: 'fallbackPanelId', message: 'same as panelId', code: 'INVALID_FALLBACK' }]);
+    if (!product.fallbackPackageExternalId) throw new UnprocessableError('INVALID_FALLBACK', 'A fallback panel needs fallbackPackageExternalId', [{ field: 'fallbackPackageExternalId', message: 'required with fallbackPanelId', code: 'INVALID_FALLBACK' }]);
   }
 }

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { PanelClientsService } from '../../core/panels/panel-clients.service';
 import type { LineRef, PanelClient, PanelLine } from '../../core/plugins/sdk';
+import { Product } from '../../core/products/product.entity';
 import { addDuration, durationOf } from '../../core/subscriptions/subscription-payload';
+import { Subscription } from '../../core/subscriptions/subscription.entity';
 import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
 
@@ -92,42 +94,76 @@ function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
     defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
     async run(input, ctx) {
       const plan = await createPlan(deps, input, ctx);
-      const client = await clientFor(deps, plan.panelId, 'createLine');
-      if (typeof ctx.state.lineId === 'string' && client.getLine) {
-        const known = await client.getLine({ externalId: ctx.state.lineId, username: plan.username, password: plan.password });
-        if (known) {
-          // An earlier attempt created it but did not commit: this commit announces it.
-          ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, known));
-          return lineOutput(plan.panelId, { ...known, password: known.password ?? plan.password });
-        }
+      const target = await choosePanel(deps, plan, ctx);
+      try {
+        return await createOn(deps, input, ctx, { ...plan, ...target });
+      } catch (error) {
+        // A full primary (licence limit) sends the line to the fallback panel, once and for good.
+        if ((error as { code?: string }).code !== 'MAX_USERS_REACHED' || !plan.fallback || target.panelId === plan.fallback.panelId) throw error;
+        await ctx.saveState({ panelId: plan.fallback.panelId, packageId: plan.fallback.packageId, fallbackReason: 'MAX_USERS_REACHED', lineId: null });
+        return createOn(deps, input, ctx, { ...plan, ...(await choosePanel(deps, plan, ctx)) });
       }
-      if (client.findLineByUsername) {
-        const found = await client.findLineByUsername(plan.username);
-        if (found) {
-          await ctx.saveState({ lineId: found.externalId });
-          ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, found));
-          return lineOutput(plan.panelId, { ...found, password: found.password ?? plan.password });
-        }
-      }
-      const line = await (client.createLine as NonNullable<PanelClient['createLine']>)({
-        username: plan.username,
-        password: plan.password,
-        packageId: plan.packageId,
-        expiresAt: plan.expiresAt,
-        maxConnections: plan.maxConnections,
-        isTrial: input.isTrial,
-        notes: input.notes ?? `iptv-hub run ${ctx.runId}`,
-        idempotencyKey: ctx.idempotencyKey,
-      });
-      await ctx.saveState({ lineId: line.externalId });
-      ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, line));
-      return lineOutput(plan.panelId, { ...line, password: line.password ?? plan.password });
     },
     async dryRun(input, ctx) {
       const username = input.username ?? derivedUsername(ctx.idempotencyKey);
       return { wouldDo: `create line ${username} on panel ${input.panel ?? '(the subscription\'s)'} with package ${input.package ?? '(the subscription\'s)'}`, output: { panelId: input.panel ?? null, lineId: '(new)', username, password: '(generated)', expiresAt: input.expiresAt ?? null } };
     },
   };
+}
+
+type Plan = Awaited<ReturnType<typeof createPlan>>;
+
+/**
+ * The panel the line goes to: the one an earlier attempt chose, else the product's fallback panel
+ * when the primary's health status is `down`, else the primary. Saved so retries stay put.
+ */
+async function choosePanel(deps: Deps, plan: Plan, ctx: ActionContext): Promise<{ panelId: string; packageId: string }> {
+  if (typeof ctx.state.panelId === 'string' && typeof ctx.state.packageId === 'string') return { panelId: ctx.state.panelId, packageId: ctx.state.packageId };
+  if (plan.fallback && (await deps.panels.forPanel(plan.panelId)).panel.status === 'down') {
+    await ctx.saveState({ panelId: plan.fallback.panelId, packageId: plan.fallback.packageId, fallbackReason: 'PANEL_DOWN' });
+    return plan.fallback;
+  }
+  return { panelId: plan.panelId, packageId: plan.packageId };
+}
+
+async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan: Plan): Promise<Record<string, unknown>> {
+  const client = await clientFor(deps, plan.panelId, 'createLine');
+  const done = async (line: PanelLine): Promise<Record<string, unknown>> => {
+    const usedFallback = typeof ctx.state.fallbackReason === 'string' && plan.panelId !== plan.primaryPanelId;
+    // The subscription follows its line to the fallback panel (and the package there).
+    if (usedFallback && plan.subscriptionId) await deps.orm.em.fork().nativeUpdate(Subscription, { id: plan.subscriptionId }, { panel: plan.panelId, packageExternalId: plan.packageId });
+    const fallback = usedFallback ? { fallback: { primaryPanelId: plan.primaryPanelId, reason: ctx.state.fallbackReason } } : {};
+    return { ...lineOutput(plan.panelId, { ...line, password: line.password ?? plan.password }), ...fallback };
+  };
+  if (typeof ctx.state.lineId === 'string' && client.getLine) {
+    const known = await client.getLine({ externalId: ctx.state.lineId, username: plan.username, password: plan.password });
+    if (known) {
+      // An earlier attempt created it but did not commit: this commit announces it.
+      ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, known));
+      return done(known);
+    }
+  }
+  if (client.findLineByUsername) {
+    const found = await client.findLineByUsername(plan.username);
+    if (found) {
+      await ctx.saveState({ lineId: found.externalId });
+      ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, found));
+      return done(found);
+    }
+  }
+  const line = await (client.createLine as NonNullable<PanelClient['createLine']>)({
+    username: plan.username,
+    password: plan.password,
+    packageId: plan.packageId,
+    expiresAt: plan.expiresAt,
+    maxConnections: plan.maxConnections,
+    isTrial: input.isTrial,
+    notes: input.notes ?? `iptv-hub run ${ctx.runId}`,
+    idempotencyKey: ctx.idempotencyKey,
+  });
+  await ctx.saveState({ lineId: line.externalId });
+  ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, line));
+  return done(line);
 }
 
 /** Credentials and expiry are fixed on the first attempt and saved, so every retry creates the same line. */
@@ -137,8 +173,13 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
   let packageId = input.package;
   let maxConnections = input.maxConnections;
   let duration = input.months ? { unit: 'months' as const, value: input.months } : input.days ? { unit: 'days' as const, value: input.days } : input.hours ? { unit: 'hours' as const, value: input.hours } : null;
+  let fallback: { panelId: string; packageId: string } | null = null;
   if (subscriptionId) {
-    const subscription = await deps.subscriptions.get(subscriptionId, deps.orm.em.fork());
+    const em = deps.orm.em.fork();
+    const subscription = await deps.subscriptions.get(subscriptionId, em);
+    // Only a panel taken from the product may fall back; an explicit `panel` input is obeyed as given.
+    const product = input.panel || input.package ? null : await em.findOne(Product, { id: subscription.product.id });
+    if (product?.fallbackPanel && product.fallbackPackageExternalId) fallback = { panelId: product.fallbackPanel.id, packageId: product.fallbackPackageExternalId };
     panelId ??= subscription.panel.id;
     packageId ??= subscription.packageExternalId;
     maxConnections ??= subscription.maxConnections;
@@ -149,7 +190,7 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
     const expiresAt = input.expiresAt !== undefined ? input.expiresAt : duration ? addDuration(new Date(), duration).toISOString() : null;
     await ctx.saveState({ username: input.username ?? derivedUsername(ctx.idempotencyKey), password: input.password ?? randomBytes(9).toString('base64url'), expiresAt });
   }
-  return { panelId, packageId, maxConnections: maxConnections ?? 1, subscriptionId, username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
+  return { panelId, primaryPanelId: panelId, packageId, fallback, maxConnections: maxConnections ?? 1, subscriptionId, username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
 }
 
 type LineOp = 'enableLine' | 'disableLine' | 'deleteLine';

@@ -9,6 +9,7 @@ import { Migration20261123121039_workflows_lifecycle as M5 } from './Migration20
 import { Migration20261123121327_idempotency_sealed as M6 } from './Migration20261123121327_idempotency-sealed';
 import { Migration20261123122512_payments as M7 } from './Migration20261123122512_payments';
 import { Migration20261123122542_run_idempotency_root as M8 } from './Migration20261123122542_run-idempotency-root';
+import { Migration20261123130509_product_fallback as M9 } from './Migration20261123130509_product-fallback';
 
 export const postgresqlMigrations: MigrationList = [
   { name: 'Migration20261123112826_initial', class: M0 },
@@ -20,4 +21,5 @@ export const postgresqlMigrations: MigrationList = [
   { name: 'Migration20261123121327_idempotency-sealed', class: M6 },
   { name: 'Migration20261123122512_payments', class: M7 },
   { name: 'Migration20261123122542_run-idempotency-root', class: M8 },
+  { name: 'Migration20261123130509_product-fallback', class: M9 },
 ];

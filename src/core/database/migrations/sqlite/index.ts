@@ -9,6 +9,7 @@ import { Migration20261123121038_workflows_lifecycle as M5 } from './Migration20
 import { Migration20261123121326_idempotency_sealed as M6 } from './Migration20261123121326_idempotency-sealed';
 import { Migration20261123122512_payments as M7 } from './Migration20261123122512_payments';
 import { Migration20261123122541_run_idempotency_root as M8 } from './Migration20261123122541_run-idempotency-root';
+import { Migration20261123130508_product_fallback as M9 } from './Migration20261123130508_product-fallback';
 
 export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123112826_initial', class: M0 },
@@ -20,4 +21,5 @@ export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123121326_idempotency-sealed', class: M6 },
   { name: 'Migration20261123122512_payments', class: M7 },
   { name: 'Migration20261123122541_run-idempotency-root', class: M8 },
+  { name: 'Migration20261123130508_product-fallback', class: M9 },
 ];

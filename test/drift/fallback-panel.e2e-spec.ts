@@ -1,0 +1,74 @@
+import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
+import { createTestApp, TestApp, testMode, waitFor } from '../helpers/test-app';
+import { FAST_WORKFLOWS, newCustomer, waitForRun, waitForStatus } from '../workflows/lifecycle-fixture';
+
+/**
+ * Fallback panel (issue 7 item 7): a product names a fallback panel; when the primary's health
+ * status is `down`, the purchase workflow's `panel.createLine` provisions on the fallback, the run
+ * records it and the subscription follows the line.
+ */
+describe(`fallback panel (${testMode})`, () => {
+  let hub: TestApp;
+  let primary: XuiAdminSimulator;
+  let backup: XuiAdminSimulator;
+  let primaryId: string;
+  let backupId: string;
+  let productId: string;
+
+  const panel = async (name: string, sim: XuiAdminSimulator): Promise<string> =>
+    (await hub.http.post('/panels').send({ name, type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { timeoutMs: 2000, retry: { attempts: 1, baseDelayMs: 50 }, breaker: { failureThreshold: 1000, openMs: 1000 } } }).expect(201)).body.id;
+
+  beforeAll(async () => {
+    primary = await XuiAdminSimulator.start();
+    backup = await XuiAdminSimulator.start();
+    hub = await createTestApp({ env: { ...FAST_WORKFLOWS, HUB_PANEL_HEALTH_INTERVAL_MS: '300', HUB_PACKAGE_SYNC_INTERVAL_MS: '0', HUB_RECONCILE_INTERVAL_MS: '0' } });
+    primaryId = await panel('primary', primary);
+    backupId = await panel('backup', backup);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await primary?.close();
+    await backup?.close();
+  });
+
+  it('validates the fallback: another panel, with its package id', async () => {
+    const base = { name: 'x', panelId: primaryId, packageExternalId: '2', durationUnit: 'days', durationValue: 30, maxConnections: 1, priceMinor: 100, currency: 'EUR' };
+    expect((await hub.http.post('/products').send({ ...base, fallbackPanelId: primaryId, fallbackPackageExternalId: '1' }).expect(422)).body.code).toBe('INVALID_FALLBACK');
+    expect((await hub.http.post('/products').send({ ...base, fallbackPanelId: backupId }).expect(422)).body.code).toBe('INVALID_FALLBACK');
+    const product = await hub.http.post('/products').send({ ...base, name: '30 days', fallbackPanelId: backupId, fallbackPackageExternalId: '1' }).expect(201);
+    expect(product.body).toMatchObject({ panelId: primaryId, fallbackPanelId: backupId, fallbackPackageExternalId: '1' });
+    productId = product.body.id;
+  });
+
+  const purchase = async (): Promise<{ subscriptionId: string; sub: Record<string, any> }> => {
+    const order = await hub.http.post('/orders').send({ customerId: await newCustomer(hub), productId }).expect(201);
+    const paid = await hub.http.post(`/orders/${order.body.id}/mark-paid`).send({ providerPaymentId: `bank-${order.body.id}` }).expect(200);
+    return { subscriptionId: paid.body.subscriptionId, sub: await waitForStatus(hub, paid.body.subscriptionId, 'active') };
+  };
+
+  it('provisions on the primary while it is healthy', async () => {
+    await waitFor(async () => (await hub.http.get(`/panels/${primaryId}`).expect(200)).body.status === 'healthy', { timeoutMs: 10_000 });
+    const { subscriptionId, sub } = await purchase();
+    expect(primary.lineByUsername(sub.username)).toBeDefined();
+    expect(backup.lineByUsername(sub.username)).toBeUndefined();
+    const run = await waitForRun(hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+    const step = run.steps.find((item: { stepId: string }) => item.stepId === 'line');
+    expect(step.output.panelId).toBe(primaryId);
+    expect(step.output.fallback).toBeUndefined();
+  });
+
+  it('provisions on the fallback panel (with its package) when the primary is down, and the run and subscription show it', async () => {
+    primary.setFaults({ wrongKey: true });
+    await waitFor(async () => (await hub.http.get(`/panels/${primaryId}`).expect(200)).body.status === 'down', { timeoutMs: 10_000 });
+    const { subscriptionId, sub } = await purchase();
+    const line = backup.lineByUsername(sub.username);
+    expect(line).toBeDefined();
+    expect(line?.packageId).toBe(1);
+    expect(primary.lineByUsername(sub.username)).toBeUndefined();
+    expect(sub).toMatchObject({ panelId: backupId, packageExternalId: '1', lineId: String(line?.id) });
+    const run = await waitForRun(hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+    const step = run.steps.find((item: { stepId: string }) => item.stepId === 'line');
+    expect(step.output).toMatchObject({ panelId: backupId, fallback: { primaryPanelId: primaryId, reason: 'PANEL_DOWN' } });
+    primary.setFaults({ wrongKey: false });
+  });
+});
