@@ -8,9 +8,11 @@ import { OrdersService } from '../orders/orders.service';
 import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
 import { PaymentClientsService } from './payment-clients.service';
 import { PaymentEventApplier } from './payment-event-applier.service';
-import { APPLY_PAYMENT_EVENT_JOB } from './payment-event-intake.service';
+import { APPLY_PAYMENT_EVENT_JOB, DRAIN_PAYMENT_EVENTS_JOB } from './payment-event-intake.service';
 import { PaymentEventRow, PaymentEventStatus } from './payment-event.entity';
 import { findOrderForEvent } from './payment-order-finder';
+
+const DRAIN_PARALLELISM = 8;
 
 /** What the provider's API must say before an unsigned-in-time event may take effect. */
 const CONFIRMS: Partial<Record<PaymentEvent['type'], PaymentStatus['status'][]>> = {
@@ -29,6 +31,7 @@ const CONFIRMS: Partial<Record<PaymentEvent['type'], PaymentStatus['status'][]>>
 @Injectable()
 export class PaymentEventProcessor implements OnModuleInit {
   private readonly logger = new Logger('PaymentEvents');
+  private readonly draining = new Map<string, { again: boolean }>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -42,13 +45,61 @@ export class PaymentEventProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register<{ eventId: string }>(APPLY_PAYMENT_EVENT_JOB, (job) => this.process(job.data.eventId));
+    this.jobs.register<{ accountId: string }>(DRAIN_PAYMENT_EVENTS_JOB, (job) => this.drain(job.data.accountId));
+  }
+
+  /**
+   * Applies an account's received events oldest first. One failing event (its provider's API is
+   * down) does not hold the others back; the job fails at the end so the queue retries what is left.
+   */
+  async drain(accountId: string): Promise<void> {
+    // One drain per account per process: a drain job arriving while one runs asks it to go round once more.
+    const running = this.draining.get(accountId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.draining.set(accountId, state);
+    try {
+      do {
+        state.again = false;
+        await this.drainOnce(accountId);
+      } while (state.again);
+    } finally {
+      this.draining.delete(accountId);
+    }
+  }
+
+  private async drainOnce(accountId: string): Promise<void> {
+    let after = '';
+    let failures = 0;
+    let firstError: unknown;
+    for (;;) {
+      const rows = await this.orm.em.fork().find(PaymentEventRow, { accountId, status: 'received', id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: 100, fields: ['id'] });
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].id;
+      // A few at a time: events of one order are serialised by the order row lock, others need no order.
+      for (let i = 0; i < rows.length; i += DRAIN_PARALLELISM) {
+        const outcomes = await Promise.allSettled(rows.slice(i, i + DRAIN_PARALLELISM).map((row) => this.process(row.id)));
+        for (const outcome of outcomes) {
+          if (outcome.status === 'fulfilled') continue;
+          failures += 1;
+          firstError ??= outcome.reason;
+        }
+      }
+    }
+    if (failures > 0) {
+      this.logger.warn({ err: firstError, paymentAccountId: accountId, failures }, 'Some payment events could not be applied yet; retrying');
+      throw firstError;
+    }
   }
 
   async process(eventId: string): Promise<void> {
     const em = this.orm.em.fork();
     const row = await em.findOne(PaymentEventRow, { id: eventId });
     if (!row || row.status !== 'received') return;
-    const { client } = await this.clients.forAccount(row.accountId);
+    const { client } = await this.clients.forWebhook(row.accountId);
     let event: PaymentEvent = row.event;
 
     if (event.captureRequired && client.capture) {
