@@ -29,10 +29,10 @@ const DELIVER_JOB = 'events.deliver';
 const SWEEP_AFTER_MS = 5_000;
 
 /**
- * The outbox. State changes and their events commit together (`transaction`); after the commit
- * each event is fanned out to its listeners as one job per listener, so a failing listener is
+ * The outbox. State changes and their events commit together (`transaction`); right after the
+ * commit each event is fanned out to its listeners as one job per listener, so a failing listener is
  * retried on its own and the others are not repeated. A sweeper re-dispatches events whose
- * dispatch was lost (process died between commit and enqueue).
+ * fan-out was lost (process died between commit and enqueue).
  */
 @Injectable()
 export class EventsService implements OnModuleInit {
@@ -48,7 +48,7 @@ export class EventsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register<{ eventId: string }>(DISPATCH_JOB, (job) => this.fanOut(job.data.eventId));
-    this.jobs.register<{ eventId: string; listenerId: string }>(DELIVER_JOB, (job) => this.deliver(job.data.eventId, job.data.listenerId));
+    this.jobs.register<{ eventId: string; listenerId: string; event?: HubEvent }>(DELIVER_JOB, (job) => this.deliver(job.data.eventId, job.data.listenerId, job.data.event));
     this.scheduler.every('events.sweep-outbox', SWEEP_AFTER_MS, () => this.sweep());
   }
 
@@ -75,19 +75,26 @@ export class EventsService implements OnModuleInit {
     return row;
   }
 
-  /** Runs `work` in a transaction; the events it emits are dispatched once it has committed. */
+  /** Runs `work` in a transaction; the events it emits are fanned out once it has committed. */
   async transaction<T>(work: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
     const emitted: EventRow[] = [];
+    // Inside an outer transaction "committed" is not yet true: leave the events to a dispatch job,
+    // which reads them back (and finds nothing if the outer transaction rolls back).
+    const nested = this.em.isInTransaction();
     const result = await this.em.transactional(async (em) => work(em, (event) => {
       const row = this.record(em, event);
       emitted.push(row);
       return row;
     }));
-    await this.dispatch(emitted.map((row) => row.id));
+    if (nested) await this.dispatch(emitted.map((row) => row.id));
+    else if (emitted.length > 0) await this.fanOutCommitted(emitted);
     return result;
   }
 
-  /** Enqueues dispatch of committed events; failures are left to the sweeper. */
+  /**
+   * Enqueues dispatch of committed events (by id: the row is read back); failures are left to the
+   * sweeper. Events in hand after a commit go straight to `fanOutCommitted` instead.
+   */
   async dispatch(eventIds: string[]): Promise<void> {
     for (const eventId of eventIds) {
       await this.jobs
@@ -96,21 +103,52 @@ export class EventsService implements OnModuleInit {
     }
   }
 
+  /**
+   * Fans committed events out right after the commit, without the `events.dispatch` hop: the rows
+   * are in hand, so nothing is read back. An event is marked dispatched only once all of its
+   * deliveries are enqueued; if anything fails (or the process dies) it stays undispatched and the
+   * sweeper fans it out again (delivery job ids are deterministic, so nothing is delivered twice).
+   */
+  private async fanOutCommitted(rows: EventRow[]): Promise<void> {
+    const done: string[] = [];
+    for (const row of rows) {
+      try {
+        await this.enqueueDeliveries(row);
+        done.push(row.id);
+      } catch (error) {
+        this.logger.warn({ err: error, eventId: row.id }, 'Event fan-out failed; the outbox sweeper will retry');
+      }
+    }
+    if (done.length === 0) return;
+    await this.orm.em
+      .fork()
+      .nativeUpdate(EventRow, { id: { $in: done } }, { dispatchedAt: new Date() })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Marking events dispatched failed; the outbox sweeper will fan them out again'));
+  }
+
+  /** One delivery job per matching listener; the job carries the event so delivery need not read it. */
+  private async enqueueDeliveries(row: EventRow): Promise<void> {
+    let event: HubEvent | undefined;
+    for (const [listenerId, listener] of this.listeners) {
+      if (!matches(listener.pattern, row.type)) continue;
+      event ??= toHubEvent(row);
+      await this.jobs.enqueue(DELIVER_JOB, { eventId: row.id, listenerId, event }, { jobId: `event-deliver:${row.id}:${listenerId}`, correlationId: row.correlationId, attempts: 10, backoffMs: 2000 });
+    }
+  }
+
   private async fanOut(eventId: string): Promise<void> {
     const em = this.orm.em.fork();
     const row = await em.findOne(EventRow, { id: eventId });
     if (!row || row.dispatchedAt) return;
-    for (const [listenerId, listener] of this.listeners) {
-      if (!matches(listener.pattern, row.type)) continue;
-      await this.jobs.enqueue(DELIVER_JOB, { eventId, listenerId }, { jobId: `event-deliver:${eventId}:${listenerId}`, correlationId: row.correlationId, attempts: 10, backoffMs: 2000 });
-    }
-    row.dispatchedAt = new Date();
-    await em.flush();
+    await this.enqueueDeliveries(row);
+    await em.nativeUpdate(EventRow, { id: eventId }, { dispatchedAt: new Date() });
   }
 
-  private async deliver(eventId: string, listenerId: string): Promise<void> {
+  private async deliver(eventId: string, listenerId: string, carried?: HubEvent): Promise<void> {
     const listener = this.listeners.get(listenerId);
     if (!listener) return;
+    if (carried) return listener.handler(carried);
+    // Deliveries enqueued before events were carried in the job: read the event.
     const row = await this.orm.em.fork().findOne(EventRow, { id: eventId });
     if (!row) return;
     await listener.handler(toHubEvent(row));
