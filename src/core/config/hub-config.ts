@@ -42,6 +42,12 @@ export interface HubConfig {
   env: Readonly<Record<string, string | undefined>>;
   /** Outbound webhooks: retry schedule, timeout, SSRF allow-list (HUB_WEBHOOK_*). */
   webhooks: WebhookConfig;
+  payments: {
+    /** Where payment providers reach the hub (HUB_PUBLIC_URL); else the address of the checkout request. */
+    publicUrl?: string;
+    /** How often recent payments are polled per account to catch lost webhooks (HUB_PAYMENT_RECONCILE_MS, 0 = off). */
+    reconcileIntervalMs: number;
+  };
   /** Brute-force protection of the public code login (HUB_CODE_LOGIN_*). */
   codeLogin: CodeLoginPolicy;
   /** Third-party plugin packages (`iptv-hub-plugin-*`) to load at start (HUB_PLUGINS). */
@@ -113,6 +119,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     env: { ...env },
     webhooks: readWebhookConfig(env, problems, production),
     codeLogin: readCodeLoginPolicy(env, problems),
+    payments: {
+      publicUrl: read.optional('HUB_PUBLIC_URL'),
+      reconcileIntervalMs: read.integer('HUB_PAYMENT_RECONCILE_MS', 5 * 60 * 1000, { min: 0 }),
+    },
     plugins: read.list('HUB_PLUGINS'),
     panels: {
       packageSyncIntervalMs: read.integer('HUB_PACKAGE_SYNC_INTERVAL_MS', 6 * 60 * 60 * 1000, { min: 0 }),
@@ -121,6 +131,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
   };
   for (const name of config.plugins) {
     if (!/^(@[a-z0-9-~][a-z0-9-._~]*\/)?iptv-hub-plugin-[a-z0-9-._~]+$/.test(name)) problems.push(`HUB_PLUGINS: "${name}" is not a plugin package name (iptv-hub-plugin-<id>, optionally scoped)`);
+  }
+  if (config.payments.publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(config.payments.publicUrl)) {
+    problems.push(`HUB_PUBLIC_URL must be an http(s) URL such as https://hub.example.com (got "${config.payments.publicUrl}")`);
   }
   if (config.adminApiKey !== undefined && config.adminApiKey.length < 24) {
     problems.push('HUB_ADMIN_API_KEY must be at least 24 characters long (use a long random value)');

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuditAction } from '../audit/audit-action.decorator';
 import { IdPipe } from '../common/id.pipe';
+import { HUB_CONFIG } from '../config/config.module';
+import type { HubConfig } from '../config/hub-config';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CheckoutDto, CreateCheckoutDto } from './checkout.dto';
 import { CheckoutService } from './checkout.service';
@@ -10,7 +12,10 @@ import { CheckoutService } from './checkout.service';
 @ApiTags('orders')
 @Controller('orders')
 export class CheckoutController {
-  constructor(private readonly checkouts: CheckoutService) {}
+  constructor(
+    private readonly checkouts: CheckoutService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
   @Post(':id/checkout')
   @AuditAction('order.checkout.request', 'order')
@@ -18,7 +23,7 @@ export class CheckoutController {
   @ApiProblems(400, 404, 409, 422, 502, 503)
   @ApiCreatedResponse({ type: CheckoutDto })
   async checkout(@Param('id', IdPipe) id: string, @Body() body: CreateCheckoutDto, @Req() req: Request): Promise<CheckoutDto> {
-    return CheckoutDto.from(await this.checkouts.open(id, body, publicUrlOf(req)));
+    return CheckoutDto.from(await this.checkouts.open(id, body, this.config.payments.publicUrl ?? requestOrigin(req)));
   }
 
   @Get(':id/checkouts')
@@ -30,8 +35,7 @@ export class CheckoutController {
   }
 }
 
-/** Where providers reach the hub: HUB_PUBLIC_URL, else the address this request came in on. */
-function publicUrlOf(req: Request): string {
-  const configured = process.env.HUB_PUBLIC_URL?.trim();
-  return configured || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/** Where providers reach the hub when HUB_PUBLIC_URL is not set: the address this request came in on. */
+function requestOrigin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

@@ -1,6 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { HUB_CONFIG } from '../config/config.module';
+import type { HubConfig } from '../config/hub-config';
 import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { PaymentAccount } from './payment-account.entity';
@@ -29,10 +31,11 @@ export class PaymentReconciliationService implements OnModuleInit {
     private readonly intake: PaymentEventIntake,
     private readonly audit: AuditService,
     private readonly scheduler: HubScheduler,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   onModuleInit(): void {
-    const everyMs = Number(process.env.HUB_PAYMENT_RECONCILE_MS ?? 5 * 60 * 1000);
+    const everyMs = this.config.payments.reconcileIntervalMs;
     if (everyMs > 0) this.scheduler.every('payments.reconcile', everyMs, () => this.reconcileAll());
   }
 
