@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { UnprocessableError } from '../common/errors';
 import { Portal } from '../portals/portal.entity';
 import { checkCode } from './code-format';
@@ -49,11 +49,23 @@ export function planExpiry(current: ExpiryPlan | undefined, mode: ExpiryMode | u
   return { expiryMode: next, expiresAt: null };
 }
 
+/**
+ * The projection row of a subscription, created empty if absent and locked for the rest of the
+ * transaction. Linking a code and applying a subscription event both take this lock first, so
+ * one of them always sees the other's commit: without it (PostgreSQL, read committed) a code
+ * created while an event is applied could miss the expiry until the next event. SQLite needs no
+ * row lock: it runs one writing transaction at a time.
+ */
+export async function lockSubscriptionProjection(em: EntityManager, subscriptionId: string): Promise<SubscriptionExpiry> {
+  await em.upsert(SubscriptionExpiry, { id: subscriptionId, lastEventId: '', expiresAt: null, updatedAt: new Date() }, { onConflictFields: ['id'], onConflictAction: 'ignore' });
+  const lockMode = em.getDriver().constructor.name.startsWith('Sqlite') ? undefined : LockMode.PESSIMISTIC_WRITE;
+  return em.findOneOrFail(SubscriptionExpiry, { id: subscriptionId }, { lockMode, refresh: true });
+}
+
 /** The subscription's expiry as last reported by its events (null when unknown). */
 export async function knownSubscriptionExpiry(em: EntityManager, subscriptionId: string | null | undefined): Promise<Date | null> {
   if (!subscriptionId) return null;
-  const known = await em.findOne(SubscriptionExpiry, { id: subscriptionId });
-  return known?.expiresAt ?? null;
+  return (await lockSubscriptionProjection(em, subscriptionId)).expiresAt ?? null;
 }
 
 /** Codes taken in the database, pending import rows included (they reserve their codes). */

@@ -4,7 +4,7 @@ import { EventsService, HubEvent } from '../events/events.service';
 import { AccessCode } from './access-code.entity';
 import { accessCodePayload, accessCodeSubject } from './access-code-events';
 import { effectiveExpiry } from './access-code-state';
-import { SubscriptionExpiry } from './subscription-expiry.entity';
+import { lockSubscriptionProjection } from './access-code-rules';
 
 export const FOLLOW_SUBSCRIPTION_LISTENER = 'access-codes.follow-subscription';
 
@@ -35,12 +35,8 @@ export class SubscriptionFollower implements OnModuleInit {
     const snapshot = snapshotOf(event.payload.subscription);
     if (!snapshot) return;
     await this.events.transaction(async (em, emit) => {
-      let known = await em.findOne(SubscriptionExpiry, { id: snapshot.id });
-      if (known && known.lastEventId >= event.id) return;
-      if (!known) {
-        known = em.create(SubscriptionExpiry, { id: snapshot.id, lastEventId: event.id, expiresAt: null });
-        em.persist(known);
-      }
+      const known = await lockSubscriptionProjection(em, snapshot.id);
+      if (known.lastEventId >= event.id) return;
       known.lastEventId = event.id;
       known.updatedAt = new Date();
       if (snapshot.status !== undefined) known.status = snapshot.status;
