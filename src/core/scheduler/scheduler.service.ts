@@ -23,7 +23,8 @@ const LEASE_MS = 15_000;
 export class HubScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly tasks: Task[] = [];
   private readonly election: LeaderElection;
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
   private heartbeat?: NodeJS.Timeout;
   private readonly logger = new Logger('Scheduler');
 
@@ -67,21 +68,27 @@ export class HubScheduler implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Runs a task now if this process leads and the previous tick has finished. */
   async tick(task: Task): Promise<void> {
-    if (!this.election.isLeader() || this.running.has(task.name)) return;
-    this.running.add(task.name);
-    try {
-      await hubContext.run({ correlationId: `${task.name}:${Date.now()}`, actor: SYSTEM_ACTOR }, () => RequestContext.create(this.orm.em, task.run));
-    } catch (error) {
-      this.logger.error({ err: error, task: task.name }, `Scheduled task ${task.name} failed`);
-    } finally {
-      this.running.delete(task.name);
-    }
+    if (this.stopping || !this.election.isLeader() || this.running.has(task.name)) return;
+    const run = (async () => {
+      try {
+        await hubContext.run({ correlationId: `${task.name}:${Date.now()}`, actor: SYSTEM_ACTOR }, () => RequestContext.create(this.orm.em, task.run));
+      } catch (error) {
+        this.logger.error({ err: error, task: task.name }, `Scheduled task ${task.name} failed`);
+      } finally {
+        this.running.delete(task.name);
+      }
+    })();
+    this.running.set(task.name, run);
+    await run;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // No new ticks, and the running ones finish before the database connection closes.
+    this.stopping = true;
     clearInterval(this.heartbeat);
     for (const name of this.registry.getIntervals()) this.registry.deleteInterval(name);
     for (const name of this.registry.getCronJobs().keys()) this.registry.deleteCronJob(name);
+    await Promise.allSettled(this.running.values());
     await this.election.release();
   }
 }
