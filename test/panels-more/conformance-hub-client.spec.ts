@@ -1,53 +1,11 @@
-import { MemoryCallLimiter } from '../../src/core/http/plugin-http/call-limiter';
-import { HubPluginHttpClient } from '../../src/core/http/plugin-http/plugin-http-client';
-import { memoryStateStore, PanelConformanceTarget, panelConformanceSuite } from '../../src/core/plugins/sdk';
-import { BUILTIN_PLUGINS } from '../../src/builtin-plugins';
 import { ministraConformanceSimulator } from '../../src/plugins/panels/ministra/ministra.fixtures';
 import { nxtConformanceSimulator } from '../../src/plugins/panels/nxt/nxt.fixtures';
 import { oneStreamConformanceSimulator } from '../../src/plugins/panels/onestream/onestream.fixtures';
+import { describeHubClientConformance } from '../helpers/hub-client-conformance';
 
-/**
- * The conformance kit for Ministra, 1-Stream and NXT with the hub's own `ctx.http` (undici, joined
- * Set-Cookie headers, limits, breaker, classification) instead of the SDK's basic client.
- */
-const SIMULATORS: Record<string, PanelConformanceTarget['startSimulator']> = {
+/** The conformance kit for Ministra, 1-Stream and NXT with the hub's own HTTP client (joined Set-Cookie headers included). */
+describeHubClientConformance({
   ministra: () => ministraConformanceSimulator({ internalBilling: true }),
   onestream: () => oneStreamConformanceSimulator(),
   nxt: () => nxtConformanceSimulator({ expiredAnswer: 'unauthenticated' }),
-};
-
-const limiter = new MemoryCallLimiter();
-
-for (const [id, start] of Object.entries(SIMULATORS)) {
-  const plugin = BUILTIN_PLUGINS.find((candidate) => candidate.manifest.kind === 'panel' && candidate.manifest.id === id);
-  describe(`${id} conformance with the hub's HTTP client`, () => {
-    it('is a built-in plugin', () => expect(plugin).toBeDefined());
-    if (!plugin) return;
-    const state = memoryStateStore();
-    const suite = panelConformanceSuite({
-      plugin: plugin as never,
-      startSimulator: start,
-      createContext: (options) => ({
-        baseUrl: options.baseUrl,
-        logger: options.logger,
-        clock: { now: () => new Date() },
-        state,
-        http: new HubPluginHttpClient({
-          key: `${plugin.manifest.id}-conformance`,
-          baseUrl: options.baseUrl,
-          timeoutMs: options.timeoutMs,
-          // One attempt: the kit checks how each failure is classified.
-          retry: { attempts: 1, baseDelayMs: 1 },
-          limiter,
-          limits: { maxConcurrent: 10, maxPerSecond: 1000, leaseMs: 10_000 },
-          secrets: options.secrets,
-          onCall: (record) => options.onCall(record),
-          logger: options.logger,
-        }),
-      }),
-    });
-    beforeAll(() => suite.setup());
-    afterAll(() => suite.teardown());
-    for (const check of suite.checks) it(check.name, () => check.run());
-  });
-}
+});
