@@ -2,21 +2,30 @@
  * For operators editing workflow YAML, without a running hub or a database:
  *   npm run workflows -- validate <files…>   problems as file:line:column: message (exit 1 if any)
  *   npm run workflows -- list                the built-in and operator (HUB_WORKFLOWS_DIR) definitions
- * Actions contributed by third-party plugins are not known offline: validate those files through
- * the API (POST /workflows/validate) instead.
+ * Actions contributed by the plugin packages listed in HUB_PLUGINS are known too (their input
+ * schemas; nothing is run).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadPlugins } from '../src/core/plugins/plugin-loader';
+import { PluginRegistry } from '../src/core/plugins/plugin-registry';
+import type { PanelClientsService } from '../src/core/panels/panel-clients.service';
 import { offlineActionRegistry } from '../src/workflows/actions/builtin-actions';
+import { registerPluginActions } from '../src/workflows/actions/plugin.actions';
 import { builtinDefinitionsDir, readDefinitionFiles } from '../src/workflows/engine/definitions.service';
 import { formatProblem } from '../src/workflows/schema/compiled-workflow';
 import { validateDefinition } from '../src/workflows/schema/definition-validator';
 import { loadWorkflowConfig } from '../src/workflows/workflow-config';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadWorkflowConfig(process.env);
   const actions = offlineActionRegistry(config);
+  // Plugin actions for validation only: their panels are absent, so nothing can run.
+  const stderr = { log: () => undefined, error: (message: string) => process.stderr.write(`${message}\n`) } as never;
+  const plugins = new PluginRegistry();
+  await loadPlugins(plugins, [], (process.env.HUB_PLUGINS ?? '').split(',').map((name) => name.trim()).filter(Boolean), undefined, stderr);
+  registerPluginActions(actions, plugins, {} as PanelClientsService, stderr);
   if (command === 'validate' && args.length > 0) {
     let failed = 0;
     for (const file of args) {
@@ -55,4 +64,4 @@ function main(argv: string[]): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

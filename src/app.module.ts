@@ -31,12 +31,15 @@ import { COMMERCE_ENTITIES } from './core/orders/commerce-entities';
 import { OrdersModule } from './core/orders/orders.module';
 import { PAYMENT_ENTITIES } from './core/payments/payment-entities';
 import { PaymentsModule } from './core/payments/payments.module';
+import { DriftFinding } from './core/drift/drift-finding.entity';
+import { DriftModule } from './core/drift/drift.module';
 import { SubscriptionsModule } from './core/subscriptions/subscriptions.module';
 import { WORKFLOW_ENTITIES } from './workflows/workflow-entities';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { WorkflowSubscriptionActivity } from './workflows/workflow-subscription-activity';
 
 /** Every entity of the hub: the ORM and the migration tooling use this one list. */
-export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...PAYMENT_ENTITIES, ...WORKFLOW_ENTITIES];
+export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...PAYMENT_ENTITIES, ...WORKFLOW_ENTITIES, DriftFinding];
 
 /**
  * The composition root: the only place that sees core, the built-in plugins and the workflows
@@ -61,6 +64,7 @@ export class AppModule {
         WebhooksModule,
         AccessCodesModule,
         SubscriptionsModule,
+        DriftModule.forRoot(WorkflowSubscriptionActivity),
         OrdersModule,
         PaymentsModule,
         WorkflowsModule,

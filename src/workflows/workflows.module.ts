@@ -3,12 +3,14 @@ import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HUB_CONFIG } from '../core/config/config.module';
 import type { HubConfig } from '../core/config/hub-config';
 import { PanelClientsService } from '../core/panels/panel-clients.service';
+import { PluginRegistry } from '../core/plugins/plugin-registry';
 import { SubscriptionsModule } from '../core/subscriptions/subscriptions.module';
 import { SubscriptionsService } from '../core/subscriptions/subscriptions.service';
 import { ActionRegistry } from './actions/action-registry';
 import { AccessCodeActions } from '../core/access-codes/access-code-actions.service';
 import { AccessCodesModule } from '../core/access-codes/access-codes.module';
 import { registerBuiltinActions } from './actions/builtin-actions';
+import { registerPluginActions } from './actions/plugin.actions';
 import { HooksController } from './api/hooks.controller';
 import { RunsController } from './api/runs.controller';
 import { WorkflowsApiService } from './api/workflows-api.service';
@@ -24,7 +26,7 @@ import { TriggersService } from './engine/triggers.service';
 import { loadWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
 
 /**
- * Registers the built-in actions, loads the definitions and subscribes the triggers before any
+ * Registers the built-in actions and those plugins contribute, loads the definitions and subscribes the triggers before any
  * job or event is consumed (consumption starts at application bootstrap).
  */
 @Injectable()
@@ -37,11 +39,14 @@ class WorkflowsBootstrap implements OnModuleInit {
     private readonly panels: PanelClientsService,
     private readonly accessCodes: AccessCodeActions,
     private readonly orm: MikroORM,
+    private readonly plugins: PluginRegistry,
     @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
     registerBuiltinActions(this.actions, { panels: this.panels, subscriptions: this.subscriptions, accessCodes: this.accessCodes, orm: this.orm }, this.config);
+    // After the built-ins, so a plugin action can never take a built-in's name.
+    registerPluginActions(this.actions, this.plugins, this.panels);
     await this.definitions.load();
     this.triggers.register();
   }

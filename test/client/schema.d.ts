@@ -302,6 +302,60 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List drift findings (newest first) */
+        get: operations["listDriftFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drift/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a drift finding */
+        get: operations["getDriftFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drift/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the panel back to the hub's intent for an open finding (recreate the line, extend, enable/disable, package, connections)
+         * @description 409 `SUBSCRIPTION_BUSY` while a workflow run is changing the line, `DRIFT_STALE` when the subscription changed since the finding was seen, `DRIFT_NOT_OPEN`, `REPAIR_IN_PROGRESS`; 422 `REPAIR_NOT_SUPPORTED` when the panel's plugin lacks the operation (the problem names the capability and a hint). Panel failures answer their normalised code.
+         */
+        post: operations["repairDriftFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -1127,7 +1181,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compare the subscription with its line on the panel and report drift (optionally repair expiry and enabled state) */
+        /** Compare the subscription with its line on the panel, store the drift as findings (GET /drift) and optionally repair them */
         post: operations["reconcileSubscription"];
         delete?: never;
         options?: never;
@@ -1579,6 +1633,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "drift.detected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile found a subscription differing from its line on the panel (a new open finding); an alert when the line is missing
+         * @description Sent to endpoints subscribed to `drift.detected`. Verify the signature (Standard Webhooks) on the raw body before trusting it. Alert: selected by the `@alerts` filter when `kind` is `line_missing`.
+         */
+        post: operations["on_drift_detected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "drift.repaired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The hub set the panel back to its intent for a drift finding (manually or by auto-repair)
+         * @description Sent to endpoints subscribed to `drift.repaired`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
+         */
+        post: operations["on_drift_repaired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "drift.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A drift finding closed by itself: a later reconcile found the line in sync
+         * @description Sent to endpoints subscribed to `drift.resolved`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
+         */
+        post: operations["on_drift_resolved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "line.created": {
         parameters: {
             query?: never;
@@ -1933,6 +2047,26 @@ export interface webhooks {
          * @description Sent to endpoints subscribed to `subscription.expiring`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
          */
         post: operations["on_subscription_expiring"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.panel_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A subscription moved to another panel (its line was provisioned on the product's fallback panel)
+         * @description Sent to endpoints subscribed to `subscription.panel_changed`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
+         */
+        post: operations["on_subscription_panel_changed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2443,7 +2577,7 @@ export interface components {
              */
             paymentAccountId: string;
             /**
-             * @description Ask the provider for a recurring payment renewed every product duration (Stripe subscriptions); renewals then arrive as webhooks
+             * @description Ask the provider for a recurring payment renewed every product duration (Stripe and PayPal subscriptions); renewals then arrive as webhooks
              * @default false
              */
             recurring?: boolean;
@@ -2739,6 +2873,8 @@ export interface components {
             path: string;
         };
         DriftDto: {
+            /** @description The stored finding (GET /drift/{id}) */
+            findingId?: string;
             /** @description What the hub holds */
             hub: Record<string, never> | null;
             /** @enum {string} */
@@ -2746,6 +2882,62 @@ export interface components {
             /** @description What the panel holds */
             panel: Record<string, never> | null;
             repaired?: boolean;
+            /**
+             * @description With repair=true: the problem code that kept it from being repaired
+             * @example REPAIR_NOT_SUPPORTED
+             */
+            repairError?: string;
+        };
+        DriftFindingDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** @description What the hub holds (its intent), as last seen */
+            hub: Record<string, never> | null;
+            id: string;
+            /** @enum {string} */
+            kind: "line_missing" | "expiry_differs" | "enabled_differs" | "package_differs" | "connections_differs" | "panel_unreachable";
+            /** Format: date-time */
+            lastSeenAt: string;
+            lineId: string | null;
+            /** @description What the panel holds, as last seen */
+            panel: Record<string, never> | null;
+            panelId: string;
+            repair: components["schemas"]["DriftRepairDto"] | null;
+            /** Format: date-time */
+            repairedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description How many reconciles saw it */
+            seenCount: number;
+            /**
+             * @description open: seen at the last reconcile; resolved: in sync again by itself; repaired: set back by the hub
+             * @enum {string}
+             */
+            status: "open" | "resolved" | "repaired";
+            subscriptionId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DriftFindingPageDto: {
+            items: components["schemas"]["DriftFindingDto"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        DriftRepairDto: {
+            /**
+             * @description The panel operation, e.g. createLine, extendLine
+             * @example createLine
+             */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Repaired by the scheduled reconcile (HUB_DRIFT_AUTO_REPAIR) */
+            auto: boolean;
+            reason: string;
+            /** @description What the panel answered (line id, new line id, expiry, enabled, package, connections) */
+            result?: Record<string, never>;
         };
         DryRunReportDto: {
             steps: components["schemas"]["DryRunStepDto"][];
@@ -3274,6 +3466,13 @@ export interface components {
             productId?: string;
             /** @description Reference of the manual payment */
             providerPaymentId?: string;
+            reason?: string;
+        };
+        RepairDriftDto: {
+            /**
+             * @description Why (kept in the audit log and the finding)
+             * @example Line deleted by mistake on the panel
+             */
             reason?: string;
         };
         ReplayDto: {
@@ -5363,6 +5562,224 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but not acceptable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listDriftFindings: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                kind?: "line_missing" | "expiry_differs" | "enabled_differs" | "package_differs" | "connections_differs" | "panel_unreachable";
+                /** @description Page size */
+                limit?: number;
+                panelId?: string;
+                status?: "open" | "resolved" | "repaired";
+                subscriptionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftFindingPageDto"];
+                };
+            };
+            /** @description Invalid input (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API key's scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getDriftFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftFindingDto"];
+                };
+            };
+            /** @description Invalid input (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API key's scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    repairDriftFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairDriftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftFindingDto"];
+                };
+            };
+            /** @description Invalid input (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API key's scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10386,7 +10803,7 @@ export interface operations {
     reconcileSubscription: {
         parameters: {
             query?: {
-                /** @description Also set the panel back to the hub's intent (expiry, enabled state) */
+                /** @description Also repair what the reconcile finds, as POST /drift/{id}/repair does for each finding */
                 repair?: "true" | "false";
             };
             header?: never;
@@ -12535,6 +12952,251 @@ export interface operations {
             };
         };
     };
+    on_drift_detected: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Message id, the same for every retry and replay of the delivery: deduplicate on it
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` entries; two during a secret rotation
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description Unix seconds of this attempt (reject messages older than 5 minutes)
+                 * @example 1732262400
+                 */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description Drift finding (GET /drift/{id}) */
+                        findingId: string;
+                        /** @description What the hub holds */
+                        hub?: unknown;
+                        /** @enum {string} */
+                        kind: "line_missing" | "expiry_differs" | "enabled_differs" | "package_differs" | "connections_differs" | "panel_unreachable";
+                        /** @description The line on the panel */
+                        lineId?: string | null;
+                        /** @description What the panel holds */
+                        panel?: unknown;
+                        /** @description Panel */
+                        panelId?: string;
+                        /** @enum {string} */
+                        status?: "open" | "resolved" | "repaired";
+                        /** @description Subscription */
+                        subscriptionId: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the event happened
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "drift.detected";
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (or a timeout) is a failure: the hub retries with backoff for days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the hub disables the endpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_drift_repaired: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Message id, the same for every retry and replay of the delivery: deduplicate on it
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` entries; two during a secret rotation
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description Unix seconds of this attempt (reject messages older than 5 minutes)
+                 * @example 1732262400
+                 */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description What was done on the panel, e.g. createLine */
+                        action?: string;
+                        auto?: boolean;
+                        /** @description Drift finding (GET /drift/{id}) */
+                        findingId: string;
+                        /** @description What the hub holds */
+                        hub?: unknown;
+                        /** @enum {string} */
+                        kind: "line_missing" | "expiry_differs" | "enabled_differs" | "package_differs" | "connections_differs" | "panel_unreachable";
+                        /** @description The line on the panel */
+                        lineId?: string | null;
+                        newLineId?: string | null;
+                        /** @description What the panel holds */
+                        panel?: unknown;
+                        /** @description Panel */
+                        panelId?: string;
+                        reason: string;
+                        /** @enum {string} */
+                        status?: "open" | "resolved" | "repaired";
+                        /** @description Subscription */
+                        subscriptionId: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the event happened
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "drift.repaired";
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (or a timeout) is a failure: the hub retries with backoff for days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the hub disables the endpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_drift_resolved: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Message id, the same for every retry and replay of the delivery: deduplicate on it
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` entries; two during a secret rotation
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description Unix seconds of this attempt (reject messages older than 5 minutes)
+                 * @example 1732262400
+                 */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description Drift finding (GET /drift/{id}) */
+                        findingId: string;
+                        /** @description What the hub holds */
+                        hub?: unknown;
+                        /** @enum {string} */
+                        kind: "line_missing" | "expiry_differs" | "enabled_differs" | "package_differs" | "connections_differs" | "panel_unreachable";
+                        /** @description The line on the panel */
+                        lineId?: string | null;
+                        /** @description What the panel holds */
+                        panel?: unknown;
+                        /** @description Panel */
+                        panelId?: string;
+                        /** @enum {string} */
+                        status?: "open" | "resolved" | "repaired";
+                        /** @description Subscription */
+                        subscriptionId: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the event happened
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "drift.resolved";
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (or a timeout) is a failure: the hub retries with backoff for days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the hub disables the endpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_line_created: {
         parameters: {
             query?: never;
@@ -13983,6 +14645,97 @@ export interface operations {
                     timestamp: string;
                     /** @constant */
                     type: "subscription.expiring";
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (or a timeout) is a failure: the hub retries with backoff for days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the hub disables the endpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_subscription_panel_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Message id, the same for every retry and replay of the delivery: deduplicate on it
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` entries; two during a secret rotation
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description Unix seconds of this attempt (reject messages older than 5 minutes)
+                 * @example 1732262400
+                 */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description Customer */
+                        customerId?: string;
+                        /**
+                         * Format: date-time
+                         * @description Current expiry
+                         */
+                        expiresAt?: string | null;
+                        /** @description The panel the subscription is on now */
+                        panelId: string;
+                        /** @description Its package on the previous panel */
+                        previousPackageExternalId?: string;
+                        /** @description The panel it was on (the primary) */
+                        previousPanelId: string;
+                        /** @description Product */
+                        productId?: string;
+                        /** @description Why it moved, e.g. MAX_USERS_REACHED or PANEL_DOWN */
+                        reason?: string;
+                        /** @description The workflow run that moved it */
+                        runId?: string;
+                        /** @description Status (unchanged by the move) */
+                        status?: string;
+                        /** @description The subscription as the API returns it */
+                        subscription?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Subscription */
+                        subscriptionId: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the event happened
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "subscription.panel_changed";
                 };
             };
         };

@@ -4,8 +4,9 @@ import { FAST_WORKFLOWS, newCustomer, waitForRun, waitForStatus } from '../workf
 
 /**
  * Fallback panel (issue 7 item 7): a product names a fallback panel; when the primary's health
- * status is `down`, the purchase workflow's `panel.createLine` provisions on the fallback, the run
- * records it and the subscription follows the line.
+ * status is `down`, or its licence is full (MAX_USERS_REACHED), the purchase workflow's
+ * `panel.createLine` provisions on the fallback, the run records it and the subscription follows
+ * the line (with a history entry, an audit entry and `subscription.panel_changed`).
  */
 describe(`fallback panel (${testMode})`, () => {
   let hub: TestApp;
@@ -70,5 +71,31 @@ describe(`fallback panel (${testMode})`, () => {
     const step = run.steps.find((item: { stepId: string }) => item.stepId === 'line');
     expect(step.output).toMatchObject({ panelId: backupId, fallback: { primaryPanelId: primaryId, reason: 'PANEL_DOWN' } });
     primary.setFaults({ wrongKey: false });
+  });
+
+  it('provisions on the fallback panel when the healthy primary answers MAX_USERS_REACHED, and the panel switch is visible (history, audit, event)', async () => {
+    await waitFor(async () => (await hub.http.get(`/panels/${primaryId}`).expect(200)).body.status === 'healthy', { timeoutMs: 10_000, message: 'the primary to be healthy again' });
+    // The primary's licence is full: its next create is refused.
+    primary.setFaults({ maxLines: primary.lines().length });
+    try {
+      const { subscriptionId, sub } = await purchase();
+      const line = backup.lineByUsername(sub.username);
+      expect(line?.packageId).toBe(1);
+      expect(primary.lineByUsername(sub.username)).toBeUndefined();
+      expect(sub).toMatchObject({ panelId: backupId, packageExternalId: '1', lineId: String(line?.id) });
+      const run = await waitForRun(hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+      const step = run.steps.find((item: { stepId: string }) => item.stepId === 'line');
+      expect(step.output).toMatchObject({ panelId: backupId, fallback: { primaryPanelId: primaryId, reason: 'MAX_USERS_REACHED' } });
+      expect(step.attempts).toBe(1);
+
+      // The switch went through the subscriptions service: a history entry, an audit entry and an event.
+      expect(sub.history).toContainEqual(expect.objectContaining({ reason: `fallback panel: MAX_USERS_REACHED (panel ${primaryId} → ${backupId})`, runId: run.id }));
+      const audit = await hub.http.get('/audit').query({ action: 'subscription.panel_changed', targetId: subscriptionId }).expect(200);
+      expect(audit.body.items).toEqual([expect.objectContaining({ details: expect.objectContaining({ before: { panelId: primaryId, packageExternalId: '2' }, after: { panelId: backupId, packageExternalId: '1' }, fallbackReason: 'MAX_USERS_REACHED', runId: run.id }) })]);
+      const events = await hub.http.get('/events').query({ type: 'subscription.panel_changed', subjectId: subscriptionId }).expect(200);
+      expect(events.body.items).toEqual([expect.objectContaining({ payload: expect.objectContaining({ panelId: backupId, previousPanelId: primaryId, fallbackReason: 'MAX_USERS_REACHED' }) })]);
+    } finally {
+      primary.setFaults({ maxLines: null });
+    }
   });
 });

@@ -47,4 +47,10 @@ describe('loadConfig', () => {
     expect(config.migrateOnStart).toBe(false);
     expect(config.http.trustedProxies).toEqual(['10.0.0.1', 'loopback']);
   });
+
+  it('keeps drift auto-repair off unless HUB_DRIFT_AUTO_REPAIR turns it on, and rejects other values', () => {
+    expect(loadConfig({}).drift.autoRepair).toBe(false);
+    expect(loadConfig({ HUB_DRIFT_AUTO_REPAIR: 'true' }).drift.autoRepair).toBe(true);
+    expect(() => loadConfig({ HUB_DRIFT_AUTO_REPAIR: 'sometimes' })).toThrow('HUB_DRIFT_AUTO_REPAIR must be true or false (got "sometimes")');
+  });
 });

@@ -58,6 +58,10 @@ export interface HubConfig {
     /** How often every panel's health is checked (HUB_PANEL_HEALTH_INTERVAL_MS, 0 = never). */
     healthIntervalMs: number;
   };
+  drift: {
+    /** Whether the scheduled reconcile repairs drift it can safely set back (HUB_DRIFT_AUTO_REPAIR, default off). */
+    autoRepair: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -127,6 +131,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     panels: {
       packageSyncIntervalMs: read.integer('HUB_PACKAGE_SYNC_INTERVAL_MS', 6 * 60 * 60 * 1000, { min: 0 }),
       healthIntervalMs: read.integer('HUB_PANEL_HEALTH_INTERVAL_MS', 60_000, { min: 0 }),
+    },
+    drift: {
+      autoRepair: read.boolean('HUB_DRIFT_AUTO_REPAIR', false),
     },
   };
   for (const name of config.plugins) {

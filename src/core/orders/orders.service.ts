@@ -87,11 +87,23 @@ export class OrdersService {
     return order;
   }
 
+  /**
+   * Loads an order to change it inside the caller's transaction, holding its row lock until that
+   * transaction ends (PostgreSQL `SELECT … FOR UPDATE`; SQLite serialises writers). Every status
+   * change goes through here — manual mark-paid/failed/refunded and provider outcomes alike — so
+   * two concurrent changes of one order never both see it `pending` (one payment.succeeded, one
+   * subscription, one provisioning run).
+   */
+  async lockForChange(em: EntityManager, id: string): Promise<Order> {
+    await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    return this.get(id, em);
+  }
+
   /** A repeated mark-paid (or provider delivery) of a paid order is a no-op. */
   async markPaid(id: string, input: MarkPaidDto = {}): Promise<Order> {
     try {
       return await this.events.transaction(async (em, emit) => {
-        const order = await this.get(id, em);
+        const order = await this.lockForChange(em, id);
         if (order.status === 'paid') return order;
         if (order.status === 'refunded') throw new ConflictError('ORDER_REFUNDED', 'A refunded order cannot be paid again');
         if (input.providerPaymentId) order.providerPaymentId = input.providerPaymentId;
@@ -117,7 +129,7 @@ export class OrdersService {
 
   async markFailed(id: string, reason: string): Promise<Order> {
     return this.events.transaction(async (em, emit) => {
-      const order = await this.get(id, em);
+      const order = await this.lockForChange(em, id);
       if (order.status === 'failed') return order;
       if (order.status !== 'pending' && order.status !== 'partially_paid') throw new ConflictError('ORDER_NOT_PENDING', `A ${order.status} order cannot fail`);
       order.status = 'failed';
@@ -130,7 +142,7 @@ export class OrdersService {
 
   async markRefunded(id: string, reason: string): Promise<Order> {
     return this.events.transaction(async (em, emit) => {
-      const order = await this.get(id, em);
+      const order = await this.lockForChange(em, id);
       if (order.status === 'refunded') return order;
       if (order.status !== 'paid' && order.status !== 'partially_paid') throw new ConflictError('ORDER_NOT_PAID', `A ${order.status} order cannot be refunded`);
       order.status = 'refunded';
@@ -159,8 +171,7 @@ export class OrdersService {
   async applyProviderPayment(unit: { em: EntityManager; emit: Emit }, id: string, change: ProviderPaymentChange): Promise<{ order: Order; changed: boolean }> {
     const { em, emit } = unit;
     // Concurrent outcomes for one order (two provider events of one payment) must not both see it pending.
-    await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    const order = await this.get(id, em);
+    const order = await this.lockForChange(em, id);
     const details = { provider: change.provider, providerPaymentId: change.providerPaymentId ?? null, reason: change.reason, ...change.extra };
     const from = order.status;
     if (change.status === 'pending') {

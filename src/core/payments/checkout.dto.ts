@@ -9,7 +9,7 @@ export class CreateCheckoutDto {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   successUrl?: string;
   @ApiPropertyOptional({ example: 'https://shop.example/cart' }) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }) cancelUrl?: string;
-  @ApiPropertyOptional({ default: false, description: "Ask the provider for a recurring payment renewed every product duration (Stripe subscriptions); renewals then arrive as webhooks" })
+  @ApiPropertyOptional({ default: false, description: "Ask the provider for a recurring payment renewed every product duration (Stripe and PayPal subscriptions); renewals then arrive as webhooks" })
   @IsOptional()
   @IsBoolean()
   recurring?: boolean;

@@ -49,7 +49,7 @@ export class CheckoutService {
         idempotencyKey: `checkout:${order.id}:${account.id}`,
         webhookUrl: `${publicUrl.replace(/\/$/, '')}/hooks/payments/${account.type}/${account.id}`,
         recurring,
-        metadata: { hub_customer_id: order.customer.id },
+        metadata: { hub_customer_id: order.customer.id, hub_product_id: product.id },
       });
     } catch (error) {
       if (isPluginError(error)) throw providerProblem(error as PluginError, account.id);

@@ -8,6 +8,7 @@ import { SecretBox } from '../crypto/secret-box';
 import { HubPluginHttpClient, PanelCallRecord } from '../http/plugin-http/plugin-http-client';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { PaymentClient, PaymentPlugin, PluginLogger, PluginManifest, scrubSecrets, secretValues } from '../plugins/sdk';
+import { paymentAccountStateStore } from './payment-account-state.store';
 import { PaymentAccount } from './payment-account.entity';
 
 const RECHECK_MS = 2_000;
@@ -88,7 +89,7 @@ export class PaymentClientsService {
       logger,
       onCall: (record) => this.recordCall(account.id, record),
     });
-    const client = plugin.create(config, { http, logger, clock: { now: () => new Date() } });
+    const client = plugin.create(config, { http, logger, clock: { now: () => new Date() }, state: paymentAccountStateStore(this.em, account.id) });
     const entry: CachedClient = { version, checkedAt: Date.now(), account, client, manifest: plugin.manifest };
     this.cache.set(account.id, entry);
     return entry;

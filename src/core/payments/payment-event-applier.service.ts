@@ -43,6 +43,8 @@ export class PaymentEventApplier {
           checkout.status = 'paid';
           if (event.providerSubscriptionId) checkout.providerSubscriptionId = event.providerSubscriptionId;
           if (event.providerPaymentId !== checkout.providerPaymentId) checkout.latestPaymentId = event.providerPaymentId;
+          // The payment that paid a recurring checkout's own order: a repeat of it is not a renewal (see the processor).
+          if (changed && checkout.recurring && checkout.order.id === order.id && event.providerPaymentId !== checkout.providerPaymentId) checkout.details = { ...(checkout.details ?? {}), initialPaymentId: event.providerPaymentId };
         }
         return { status: 'applied', detail: { decision: 'paid', changed, ...decision.extra } };
       }

@@ -1,16 +1,15 @@
-import { LockMode, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { EventsService } from '../events/events.service';
 import { JobQueue } from '../jobs/job-queue';
-import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
 import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
 import { PaymentClientsService } from './payment-clients.service';
 import { PaymentEventApplier } from './payment-event-applier.service';
 import { APPLY_PAYMENT_EVENT_JOB, DRAIN_PAYMENT_EVENTS_JOB } from './payment-event-intake.service';
 import { PaymentEventRow, PaymentEventStatus } from './payment-event.entity';
-import { findOrderForEvent } from './payment-order-finder';
+import { FoundOrder, findOrderForEvent } from './payment-order-finder';
 
 const DRAIN_PARALLELISM = 8;
 
@@ -127,7 +126,11 @@ export class PaymentEventProcessor implements OnModuleInit {
       return;
     }
     let target = found.order;
-    if (event.type === 'subscription.renewed') {
+    if (event.type === 'subscription.renewed' && isInitialPayment(found, event)) {
+      // Providers that report every payment of a subscription alike (PayPal PAYMENT.SALE.COMPLETED) send the first one as a
+      // "renewal" too: the one that meets the still unpaid order that opened the subscription pays that order.
+      event = { ...event, type: 'payment.succeeded' };
+    } else if (event.type === 'subscription.renewed') {
       if (!found.order.subscription) {
         await this.finish(row, 'unmatched', { reason: 'the renewed provider subscription has no hub subscription yet', orderId: found.order.id });
         return;
@@ -140,7 +143,7 @@ export class PaymentEventProcessor implements OnModuleInit {
       await this.events.transaction(async (tx, emit) => {
         // Two events of one payment (Stripe's session and PaymentIntent) may be applied at once: the order row is
         // locked (PostgreSQL; SQLite serialises writers) so the second one sees the first one's outcome.
-        await tx.findOne(Order, { id: target.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        await this.orders.lockForChange(tx, target.id);
         const claimed = await tx.nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status: 'applied', appliedAt: new Date(), orderId: target.id });
         if (claimed === 0) return;
         const outcome = await this.applier.apply({ em: tx, emit }, row, event, target.id, found.checkout?.id ?? null);
@@ -156,4 +159,16 @@ export class PaymentEventProcessor implements OnModuleInit {
   private async finish(row: PaymentEventRow, status: PaymentEventStatus, detail: Record<string, unknown>): Promise<void> {
     await this.orm.em.fork().nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status, detail, appliedAt: new Date() });
   }
+}
+
+/**
+ * Whether a `subscription.renewed` is really the subscription's first payment: the order that
+ * opened it is still unpaid, or it was paid by this very provider payment (a late or reconciled
+ * repeat of the first payment must not become a renewal).
+ */
+function isInitialPayment(found: FoundOrder, event: PaymentEvent): boolean {
+  const { order, checkout } = found;
+  if (!checkout || checkout.order.id !== order.id || !checkout.recurring) return false;
+  if (order.status === 'pending' || order.status === 'partially_paid') return true;
+  return checkout.details?.initialPaymentId === event.providerPaymentId;
 }

@@ -18,12 +18,18 @@ export interface FoundOrder {
  */
 export async function findOrderForEvent(em: EntityManager, provider: string, accountId: string, event: PaymentEvent): Promise<FoundOrder | null> {
   const checkoutOf = async (order: Order) => em.findOne(PaymentCheckout, { order, account: accountId });
+  if (event.type === 'payment.refunded') {
+    // A refunded renewal is its own order, while the metadata (PayPal's custom_id on every sale) names the order that started the subscription.
+    const exact = await em.findOne(Order, { provider, providerPaymentId: event.providerPaymentId }, { populate: ['product', 'customer'] });
+    if (exact) return { order: exact, checkout: await checkoutOf(exact) };
+  }
   if (event.orderId && ID.test(event.orderId)) {
     const order = await em.findOne(Order, { id: event.orderId }, { populate: ['product', 'customer'] });
     if (order) return { order, checkout: await checkoutOf(order) };
   }
   if (event.providerSubscriptionId && (event.type === 'subscription.renewed' || event.type === 'subscription.cancelled')) {
-    const checkout = await em.findOne(PaymentCheckout, { provider, providerSubscriptionId: event.providerSubscriptionId }, { populate: ['order', 'order.product', 'order.customer'] });
+    // The subscription is the checkout itself where the provider's checkout is the subscription (PayPal `I-…`).
+    const checkout = await em.findOne(PaymentCheckout, { provider, $or: [{ providerSubscriptionId: event.providerSubscriptionId }, { providerPaymentId: event.providerSubscriptionId }] }, { populate: ['order', 'order.product', 'order.customer'] });
     if (checkout) return { order: checkout.order, checkout };
   }
   const byPayment = await em.findOne(PaymentCheckout, { provider, $or: [{ providerPaymentId: event.providerPaymentId }, { latestPaymentId: event.providerPaymentId }] }, { populate: ['order', 'order.product', 'order.customer'] });

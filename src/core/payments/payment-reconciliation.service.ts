@@ -62,11 +62,13 @@ export class PaymentReconciliationService implements OnModuleInit {
       }
       const type = status ? TYPE_OF[status.status] : undefined;
       if (!status || !type) continue;
+      // A recurring checkout is paid by a payment of its own (PayPal: the subscription's first sale): name that one, so a late webhook for it is known.
+      const eventPaymentId = status.providerSubscriptionId && status.providerPaymentId && status.providerPaymentId !== paymentId ? status.providerPaymentId : paymentId;
       const event: PaymentEvent = {
-        providerEventId: `reconcile:${paymentId}:${status.status}${status.crypto ? `:${status.crypto.paid}` : ''}`,
+        providerEventId: `reconcile:${eventPaymentId}:${status.status}${status.crypto ? `:${status.crypto.paid}` : ''}`,
         providerEventType: `reconcile.${status.status}`,
         type,
-        providerPaymentId: paymentId,
+        providerPaymentId: eventPaymentId,
         orderId: checkout.order.id,
         amountMinor: status.amountMinor,
         currency: status.currency,

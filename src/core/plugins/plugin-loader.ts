@@ -2,7 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { PluginRegistry } from './plugin-registry';
-import { HubPlugin, manifestProblems } from './sdk';
+import { HubPlugin, manifestProblems, pluginActionProblems } from './sdk';
 
 export const PLUGIN_PACKAGE = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?iptv-hub-plugin-[a-z0-9-._~]+$/;
 
@@ -50,6 +50,8 @@ export async function loadPlugins(registry: PluginRegistry, builtins: HubPlugin[
     }
     for (const candidate of plugins as HubPlugin[]) {
       const problems = manifestProblems(candidate.manifest);
+      // Actions outside the plugin's namespace (panel.*, another plugin's…) refuse the whole plugin.
+      if (problems.length === 0) problems.push(...pluginActionProblems(candidate.manifest.id, candidate.actions));
       if (typeof candidate.create !== 'function') problems.push('create must be a function');
       if (problems.length > 0) {
         problem(`${candidate.manifest?.id ?? 'plugin'}: ${problems.join('; ')}`);

@@ -71,23 +71,4 @@ export class SubscriptionDto {
   }
 }
 
-export class ReconcileQueryDto {
-  @ApiPropertyOptional({ description: 'Also set the panel back to the hub\'s intent (expiry, enabled state)', enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) repair?: 'true' | 'false';
-}
-
-export class DriftDto {
-  @ApiProperty({ enum: ['line_missing', 'expiry_differs', 'enabled_differs', 'package_differs', 'connections_differs', 'panel_unreachable'] }) kind: string;
-  @ApiProperty({ description: 'What the hub holds', nullable: true }) hub: unknown;
-  @ApiProperty({ description: 'What the panel holds', nullable: true }) panel: unknown;
-  @ApiPropertyOptional() repaired?: boolean;
-}
-
-export class ReconcileReportDto {
-  @ApiProperty() subscriptionId: string;
-  @ApiProperty({ type: String, nullable: true }) lineId: string | null;
-  @ApiProperty({ format: 'date-time' }) checkedAt: string;
-  @ApiProperty() inSync: boolean;
-  @ApiProperty({ type: [DriftDto] }) drift: DriftDto[];
-}
-
 export class SubscriptionPageDto extends PageDto(SubscriptionDto, 'SubscriptionPageDto') {}

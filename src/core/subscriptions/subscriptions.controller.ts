@@ -4,23 +4,20 @@ import { AuditAction } from '../audit/audit-action.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { pageLimit } from '../common/pagination';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { ReconcileQueryDto, ReconcileReportDto, SubscriptionDto, SubscriptionPageDto, SubscriptionQueryDto, SubscriptionReasonDto } from './subscription.dto';
-import { ReconcileService } from './reconcile.service';
+import { SubscriptionDto, SubscriptionPageDto, SubscriptionQueryDto, SubscriptionReasonDto } from './subscription.dto';
 import { Subscription } from './subscription.entity';
 import { SubscriptionsService } from './subscriptions.service';
 
 /**
  * Subscriptions are created by paid orders; operators suspend, reactivate and cancel them here.
  * Each change emits its `subscription.*` event, and the built-in workflows bring the panel's line
- * in step (disable, enable…). Renewal goes through an order (`POST /subscriptions/{id}/renew`).
+ * in step (disable, enable…). Renewal goes through an order (`POST /subscriptions/{id}/renew`);
+ * reconcile is the drift module's (`POST /subscriptions/{id}/reconcile`).
  */
 @ApiTags('subscriptions')
 @Controller('subscriptions')
 export class SubscriptionsController {
-  constructor(
-    private readonly subscriptions: SubscriptionsService,
-    private readonly reconciler: ReconcileService,
-  ) {}
+  constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get()
   @ApiOperation({ operationId: 'listSubscriptions', summary: 'List subscriptions' })
@@ -67,16 +64,6 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: SubscriptionDto })
   async cancel(@Param('id', IdPipe) id: string, @Body() body: SubscriptionReasonDto): Promise<SubscriptionDto> {
     return this.dto(await this.subscriptions.inTransaction((unit) => this.subscriptions.cancel(unit, id, { reason: body.reason })));
-  }
-
-  @Post(':id/reconcile')
-  @HttpCode(200)
-  @AuditAction('subscription.reconcile.request', 'subscription')
-  @ApiOperation({ operationId: 'reconcileSubscription', summary: "Compare the subscription with its line on the panel and report drift (optionally repair expiry and enabled state)" })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: ReconcileReportDto })
-  reconcile(@Param('id', IdPipe) id: string, @Query() query: ReconcileQueryDto): Promise<ReconcileReportDto> {
-    return this.reconciler.reconcile(id, query.repair === 'true');
   }
 
   private async dto(subscription: Subscription): Promise<SubscriptionDto> {

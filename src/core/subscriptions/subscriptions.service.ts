@@ -1,14 +1,16 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { NotFoundError } from '../common/errors';
+import { ConflictError, NotFoundError } from '../common/errors';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { hubContext } from '../context/request-context';
 import { SecretBox } from '../crypto/secret-box';
 import { Emit, EventsService } from '../events/events.service';
+import { Panel } from '../panels/panel.entity';
 import { Product } from '../products/product.entity';
 import { DurationSpec, durationOf, renewedExpiry, subscriptionEventPayload } from './subscription-payload';
 import { assertTransition, SubscriptionStatus } from './subscription-state';
+import { SUBSCRIPTION_PANEL_CHANGED } from './subscription-events';
 import { Subscription } from './subscription.entity';
 
 /** The unit of work a change joins: the caller's transaction and its event emitter. */
@@ -170,12 +172,57 @@ export class SubscriptionsService {
     return subscription;
   }
 
+  /**
+   * The line was created again on the panel (drift repair of a missing line): the subscription
+   * points at the new line. Refuses when the subscription no longer points at the line that was
+   * found missing (something else replaced it meanwhile).
+   */
+  async replaceLine(unit: Unit, id: string, replace: { expectedLineId: string; lineId: string; username: string; password?: string | null }, change: ChangeContext): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.lineId === replace.lineId) return subscription;
+    if (subscription.lineId !== replace.expectedLineId) throw new ConflictError('LINE_CHANGED', `Subscription ${id} now points at line ${subscription.lineId ?? '(none)'}, not ${replace.expectedLineId}`);
+    const before = subscription.lineId;
+    subscription.lineId = replace.lineId;
+    subscription.username = replace.username;
+    if (replace.password) subscription.passwordSealed = this.secrets.encrypt(replace.password);
+    subscription.lineDeletedAt = null;
+    this.note(subscription, `${change.reason} (line ${before} → ${replace.lineId})`, change);
+    await this.audit.record({ action: 'subscription.line_replaced', target: { type: 'subscription', id }, details: { before, lineId: replace.lineId, reason: change.reason, runId: change.runId } }, unit.em);
+    return subscription;
+  }
+
+  /**
+   * The subscription follows its line to another panel (fallback provisioning): recorded in the
+   * history and the audit log, and announced as `subscription.panel_changed`.
+   */
+  async moveToPanel(unit: Unit, id: string, target: { panelId: string; packageExternalId: string }, change: ChangeContext & { details?: Record<string, unknown> }): Promise<Subscription> {
+    const subscription = await this.get(id, unit.em);
+    if (subscription.panel.id === target.panelId && subscription.packageExternalId === target.packageExternalId) return subscription;
+    const panel = await unit.em.findOne(Panel, { id: target.panelId });
+    if (!panel) throw new NotFoundError('Panel', target.panelId);
+    const before = { panelId: subscription.panel.id, packageExternalId: subscription.packageExternalId };
+    subscription.panel = panel;
+    subscription.packageExternalId = target.packageExternalId;
+    this.note(subscription, `${change.reason} (panel ${before.panelId} → ${target.panelId})`, change);
+    await this.audit.record({ action: 'subscription.panel_changed', target: { type: 'subscription', id }, details: { before, after: target, reason: change.reason, runId: change.runId, ...change.details } }, unit.em);
+    unit.emit({ type: SUBSCRIPTION_PANEL_CHANGED, payload: subscriptionEventPayload(subscription, { previousPanelId: before.panelId, previousPackageExternalId: before.packageExternalId, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), ...change.details }), subject: { type: 'subscription', id } });
+    return subscription;
+  }
+
   async markLineDeleted(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
     const subscription = await this.get(id, unit.em);
     if (subscription.lineDeletedAt) return subscription;
     subscription.lineDeletedAt = new Date();
     await this.audit.record({ action: 'subscription.line_deleted', target: { type: 'subscription', id }, details: { lineId: subscription.lineId, reason: change.reason, runId: change.runId } }, unit.em);
     return subscription;
+  }
+
+  /** A history entry for a change that keeps the status (line or panel changes). */
+  private note(subscription: Subscription, reason: string, change: ChangeContext): void {
+    subscription.history = [
+      ...subscription.history.slice(-49),
+      { at: new Date().toISOString(), from: subscription.status, to: subscription.status, reason, ...(change.runId ? { runId: change.runId } : {}), correlationId: hubContext.correlationId() },
+    ];
   }
 
   private async simple(unit: Unit, id: string, to: SubscriptionStatus, event: string, change: ChangeContext): Promise<Subscription> {

@@ -10,7 +10,7 @@ export interface InputProblem {
 
 /**
  * Every action a definition may `use`: built-ins plus those contributed by plugins (registered by
- * the composition root). Inputs are validated against each action's JSON Schema at load time
+ * the workflows module at start, after the built-ins; see plugin.actions.ts). Inputs are validated against each action's JSON Schema at load time
  * (literal values) and again at run time (evaluated values).
  */
 @Injectable()
@@ -20,7 +20,8 @@ export class ActionRegistry {
   private readonly ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 
   register(action: WorkflowAction): void {
-    if (!/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/.test(action.name)) throw new Error(`Invalid action name "${action.name}" (use name or namespace.name)`);
+    // The first segment may hold dashes: plugin actions are namespaced by the plugin id (my-crm.sendInvoice).
+    if (!/^[a-z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/.test(action.name)) throw new Error(`Invalid action name "${action.name}" (use name or namespace.name)`);
     if (this.actions.has(action.name)) throw new Error(`Action ${action.name} is already registered`);
     this.validators.set(action.name, this.ajv.compile(action.input));
     this.actions.set(action.name, action);

@@ -58,6 +58,8 @@ export interface WorkflowAction<Input = any, Output = unknown> {
   description: string;
   input: JsonSchema;
   output?: JsonSchema;
+  /** The plugin that contributed the action (absent for the hub's own actions). */
+  plugin?: string;
   /** Runs inside the transaction that commits the step (database-only actions): effect and step commit together. */
   transactional?: boolean;
   /** Default retry policy when the step gives none (panel calls: a few attempts; database actions: none). */

@@ -7,6 +7,7 @@ import { accessCodeActions } from './access-code.actions';
 import { ActionRegistry } from './action-registry';
 import { delayAction, httpRequestAction, logAction, webhookEmitAction } from './core.actions';
 import { panelActions } from './panel.actions';
+import { panelBatchActions } from './panel-batch.actions';
 import { subscriptionActions } from './subscription.actions';
 
 export interface ActionDeps {
@@ -16,9 +17,9 @@ export interface ActionDeps {
   orm: MikroORM;
 }
 
-/** Registers the built-in actions (core, subscription.*, panel.*, accessCode.*). */
+/** Registers the built-in actions (core, subscription.*, panel.* with the batch panel.createLines, accessCode.*). */
 export function registerBuiltinActions(registry: ActionRegistry, deps: ActionDeps, config: WorkflowConfig): ActionRegistry {
-  for (const action of [logAction, delayAction(), webhookEmitAction, httpRequestAction(config), ...subscriptionActions(deps.subscriptions), ...panelActions(deps), ...accessCodeActions(deps.accessCodes)]) registry.register(action);
+  for (const action of [logAction, delayAction(), webhookEmitAction, httpRequestAction(config), ...subscriptionActions(deps.subscriptions), ...panelActions(deps), ...panelBatchActions(deps), ...accessCodeActions(deps.accessCodes)]) registry.register(action);
   return registry;
 }
 

@@ -4,7 +4,6 @@ import type { PanelClientsService } from '../../core/panels/panel-clients.servic
 import type { LineRef, PanelClient, PanelLine } from '../../core/plugins/sdk';
 import { Product } from '../../core/products/product.entity';
 import { addDuration, durationOf } from '../../core/subscriptions/subscription-payload';
-import { Subscription } from '../../core/subscriptions/subscription.entity';
 import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
 
@@ -130,8 +129,14 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
   const client = await clientFor(deps, plan.panelId, 'createLine');
   const done = async (line: PanelLine): Promise<Record<string, unknown>> => {
     const usedFallback = typeof ctx.state.fallbackReason === 'string' && plan.panelId !== plan.primaryPanelId;
-    // The subscription follows its line to the fallback panel (and the package there).
-    if (usedFallback && plan.subscriptionId) await deps.orm.em.fork().nativeUpdate(Subscription, { id: plan.subscriptionId }, { panel: plan.panelId, packageExternalId: plan.packageId });
+    // The subscription follows its line to the fallback panel (and the package there), visibly: history, audit, event.
+    if (usedFallback && plan.subscriptionId) {
+      const subscriptionId = plan.subscriptionId;
+      const reason = String(ctx.state.fallbackReason);
+      await deps.subscriptions.inTransaction((unit) =>
+        deps.subscriptions.moveToPanel(unit, subscriptionId, { panelId: plan.panelId, packageExternalId: plan.packageId }, { reason: `fallback panel: ${reason}`, runId: ctx.runId, details: { fallbackReason: reason, primaryPanelId: plan.primaryPanelId } }),
+      );
+    }
     const fallback = usedFallback ? { fallback: { primaryPanelId: plan.primaryPanelId, reason: ctx.state.fallbackReason } } : {};
     return { ...lineOutput(plan.panelId, { ...line, password: line.password ?? plan.password }), ...fallback };
   };
@@ -195,14 +200,46 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
 
 type LineOp = 'enableLine' | 'disableLine' | 'deleteLine';
 
-function lineOpAction(deps: Deps, op: LineOp, event: string, description: string): WorkflowAction<Target> {
+/**
+ * A panel that cannot disable (or enable) lines but cuts them off at their own expiry
+ * (`expiryEnforcedByPanel` in the plugin's notes, e.g. NXT): a step that opts in with
+ * `satisfiedByPanelExpiry` counts as done, with the reason in its output. Disabling an expired
+ * subscription's line is what the panel's expiry does; enabling after a renewal is what the
+ * extended expiry does, so enabling is satisfied only while the line's expiry is ahead. Returns
+ * null when the panel can do the operation itself; panels that neither can nor enforce expiry
+ * are left to fail NOT_SUPPORTED (the run flags the subscription for review).
+ */
+export async function satisfiedByPanelExpiry(deps: Pick<Deps, 'panels'>, panelId: string, op: 'enableLine' | 'disableLine', ref: LineRef, now = new Date()): Promise<Record<string, unknown> | null> {
+  const ready = await deps.panels.forPanel(panelId);
+  if (ready.manifest.capabilities.includes(op) || ready.manifest.notes?.expiryEnforcedByPanel !== true) return null;
+  const line = ready.manifest.capabilities.includes('getLine') && ready.client.getLine ? await ready.client.getLine(ref) : undefined;
+  const expiresAt = line?.expiresAt ?? null;
+  const lapsed = expiresAt !== null && Date.parse(expiresAt) <= now.getTime();
+  const base = { panelId, lineId: ref.externalId, satisfied: true, skipped: op, panelExpiresAt: expiresAt, enabled: line?.enabled ?? null };
+  const cannot = `The ${ready.manifest.name} plugin cannot ${op === 'enableLine' ? 'enable' : 'disable'} lines`;
+  if (op === 'disableLine') {
+    if (line === null) return { ...base, reason: `${cannot}; the line no longer exists on the panel` };
+    if (line === undefined) return { ...base, reason: `${cannot}; the panel cuts the line off at its own expiry` };
+    return { ...base, reason: lapsed ? `${cannot}; the line expired on the panel at ${expiresAt} and the panel cuts it off itself` : `${cannot}; the panel cuts the line off at its own expiry, ${expiresAt ?? 'never'} (package-priced: not before the subscription's)` };
+  }
+  if (!line) throw new ActionError('NOT_SUPPORTED', `${cannot}, and the line's expiry on the panel cannot be read`, false, 'Check the line on the panel by hand.');
+  if (lapsed) throw new ActionError('NOT_SUPPORTED', `${cannot}, and the line expired on the panel at ${expiresAt}`, false, 'Extend the line first (panel.extendLine): the panel lets it play again until its new expiry.');
+  return { ...base, reason: `${cannot}; the line plays until its expiry on the panel, ${expiresAt ?? 'never'}` };
+}
+
+function lineOpAction(deps: Deps, op: LineOp, event: string, description: string): WorkflowAction<Target & { satisfiedByPanelExpiry?: boolean }> {
+  const optIn = op === 'deleteLine' ? {} : { satisfiedByPanelExpiry: { type: 'boolean', description: 'On a panel that cannot do this but enforces line expiry itself (expiryEnforcedByPanel), count the step as done (the output says why)' } };
   return {
     name: `panel.${op}`,
     description,
-    input: { type: 'object', additionalProperties: false, properties: target },
+    input: { type: 'object', additionalProperties: false, properties: { ...target, ...optIn } },
     defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
     async run(input, ctx) {
       const { panelId, line, subscriptionId } = await resolve(deps, input, ctx, true);
+      if (op !== 'deleteLine' && input.satisfiedByPanelExpiry) {
+        const satisfied = await satisfiedByPanelExpiry(deps, panelId, op, line as LineRef);
+        if (satisfied) return satisfied;
+      }
       const client = await clientFor(deps, panelId, op);
       const ref = line as LineRef;
       if (op === 'deleteLine') {

@@ -51,7 +51,7 @@ export class WorkflowsController {
   @ApiProblems()
   @ApiOkResponse({ description: 'Actions', schema: { type: 'array', items: { type: 'object' } } })
   listActions(): Record<string, unknown>[] {
-    return this.actions.all().map((action) => ({ name: action.name, description: action.description, input: action.input, transactional: Boolean(action.transactional), defaultRetry: action.defaultRetry ?? null }));
+    return this.actions.all().map((action) => ({ name: action.name, description: action.description, input: action.input, output: action.output ?? null, plugin: action.plugin ?? null, transactional: Boolean(action.transactional), defaultRetry: action.defaultRetry ?? null }));
   }
 
   @Post('validate')

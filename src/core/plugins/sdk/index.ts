@@ -4,6 +4,7 @@
  */
 export * from './errors';
 export * from './manifest';
+export * from './actions';
 export * from './panel';
 export * from './payment';
 export * from './runtime';

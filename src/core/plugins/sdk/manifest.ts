@@ -1,9 +1,10 @@
+import { PluginActionDefinition, pluginActionProblems } from './actions';
 import { PANEL_CAPABILITIES, PanelClient, PanelPluginContext } from './panel';
 import { PAYMENT_CAPABILITIES, PaymentClient, PaymentPluginContext } from './payment';
 import { satisfies } from './semver';
 
 /** The version of this SDK. Plugins declare the range they were written for in `manifest.sdk`. */
-export const SDK_VERSION = '1.1.0';
+export const SDK_VERSION = '1.2.0';
 
 export type PluginKind = 'panel' | 'payment';
 
@@ -35,6 +36,8 @@ export interface PluginManifest {
 export interface HubPlugin<Client = unknown, Context = unknown> {
   manifest: PluginManifest;
   create(config: Record<string, unknown>, context: Context): Client;
+  /** Workflow actions the plugin contributes, named `<id>.<name>` (SDK 1.2; see actions.ts). */
+  actions?: PluginActionDefinition[];
 }
 
 export type PanelPlugin = HubPlugin<PanelClient, PanelPluginContext>;
@@ -53,7 +56,7 @@ export function definePaymentPlugin(plugin: PaymentPlugin): PaymentPlugin {
 }
 
 function assertValid(plugin: HubPlugin, kind: PluginKind): void {
-  const problems = manifestProblems(plugin.manifest);
+  const problems = [...manifestProblems(plugin.manifest), ...pluginActionProblems(plugin.manifest?.id ?? '?', plugin.actions)];
   if (plugin.manifest?.kind !== kind) problems.unshift(`define${kind === 'panel' ? 'Panel' : 'Payment'}Plugin needs kind "${kind}"`);
   if (problems.length > 0) throw new Error(`Plugin ${plugin.manifest?.id ?? '?'}: ${problems.join('; ')}`);
 }

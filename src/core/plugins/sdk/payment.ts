@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from './panel';
+import type { ConnectionTestResult, PluginStateStore } from './panel';
 import type { PluginHttpClient, PluginLogger } from './runtime';
 
 export * from './payment-helpers';
@@ -138,4 +138,9 @@ export interface PaymentPluginContext {
   http: PluginHttpClient;
   logger: PluginLogger;
   clock: { now(): Date };
+  /**
+   * Durable per-account state (provided by the hub; absent in hosts that have none), for provider
+   * objects a plugin creates once and reuses (e.g. PayPal catalog plans of recurring checkouts).
+   */
+  state?: PluginStateStore;
 }

@@ -29,6 +29,12 @@ export interface SimulatorFaults {
   wrongKey: boolean;
   /** The caller's address is not on the panel's allow-list. */
   ipNotAllowed: boolean;
+  /**
+   * The panel's licence allows this many lines (null = no limit): a create beyond it gets the
+   * panel's "max users reached" answer (the hub reads it as MAX_USERS_REACHED). Simulators that
+   * model a licence honour it; the wire answer is theirs.
+   */
+  maxLines: number | null;
 }
 
 export const NO_FAULTS: SimulatorFaults = {
@@ -41,6 +47,7 @@ export const NO_FAULTS: SimulatorFaults = {
   rateLimitPerSecond: null,
   wrongKey: false,
   ipNotAllowed: false,
+  maxLines: null,
 };
 
 export interface SimRequest {

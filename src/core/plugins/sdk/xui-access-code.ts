@@ -27,7 +27,14 @@ const STATUS_CODES: Record<string, PluginErrorCode> = {
   STATUS_INSUFFICIENT_CREDITS: 'INSUFFICIENT_CREDITS',
   STATUS_NO_TRIALS: 'NO_TRIALS_LEFT',
   STATUS_NO_PERMISSIONS: 'FORBIDDEN',
+  STATUS_MAX_USERS: 'MAX_USERS_REACHED',
 };
+
+/**
+ * A licence that allows no more lines. Its answer is not documented (panels.md): read as such
+ * are `STATUS_MAX_USERS` and a failure whose error text names a user/line limit or the licence.
+ */
+const MAX_USERS_TEXT = /max(imum)?\s*(number\s*of\s*)?(users|lines)|(user|line)s?\s*limit|licen[cs]e/i;
 
 /**
  * Reads an XUI access-code API answer (admin and reseller alike): nginx pages (403 allow-list,
@@ -50,6 +57,9 @@ export function classifyXuiResponse(response: PluginHttpResponse): PluginError |
   const envelope = parsed as XuiEnvelope;
   if (envelope.error === 'Invalid API key.') return new PluginError('AUTH_FAILED', 'The panel rejected the API key', { providerMessage: envelope.error });
   if (envelope.error === 'Invalid action.') return new PluginError('NOT_SUPPORTED', 'This panel does not offer the API action the hub called (older or different panel version?)', { providerMessage: envelope.error });
+  if (envelope.status === 'STATUS_FAILURE' && typeof envelope.error === 'string' && MAX_USERS_TEXT.test(envelope.error)) {
+    return new PluginError('MAX_USERS_REACHED', 'The panel licence allows no more lines', { providerMessage: envelope.error.slice(0, 200) });
+  }
   const code = envelope.status ? STATUS_CODES[envelope.status] : undefined;
   if (code) return new PluginError(code, `The panel answered ${envelope.status}`, { providerMessage: envelope.status });
   return undefined;

@@ -82,6 +82,9 @@ describe('XUI.one admin wire quirks', () => {
     expect(classifyXuiResponse(response(200, '{"status":"STATUS_FAILURE","error":"Invalid API key."}'))?.code).toBe('AUTH_FAILED');
     expect(classifyXuiResponse(response(200, '{"status":"STATUS_FAILURE","error":"Invalid action."}'))?.code).toBe('NOT_SUPPORTED');
     expect(classifyXuiResponse(response(200, '{"status":"STATUS_FAILURE"}'))).toBeUndefined();
+    // A full licence (answer undocumented: the assumed shapes).
+    expect(classifyXuiResponse(response(200, '{"status":"STATUS_FAILURE","error":"Maximum number of users reached for your license."}'))?.code).toBe('MAX_USERS_REACHED');
+    expect(classifyXuiResponse(response(200, '{"status":"STATUS_MAX_USERS"}'))?.code).toBe('MAX_USERS_REACHED');
   });
 
   it('rejects a unix timestamp as exp_date input like PHP DateTime does (STATUS_INVALID_DATE)', async () => {

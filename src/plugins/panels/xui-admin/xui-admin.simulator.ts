@@ -187,6 +187,16 @@ export class XuiAdminSimulator extends SimulatedPanel {
     this.lineRows.delete(id);
   }
 
+  /** Changes a line directly (as an operator would in the panel's UI): drift for the hub to find. */
+  editLineDirectly(id: number, patch: { expiresAt?: Date | null; enabled?: boolean; maxConnections?: number; packageId?: number | null }): void {
+    const row = this.lineRows.get(id);
+    if (!row) throw new Error(`editLineDirectly: no line ${id}`);
+    if (patch.expiresAt !== undefined) row.exp_date = patch.expiresAt === null ? null : Math.floor(patch.expiresAt.getTime() / 1000);
+    if (patch.enabled !== undefined) row.enabled = patch.enabled ? 1 : 0;
+    if (patch.maxConnections !== undefined) row.max_connections = patch.maxConnections;
+    if (patch.packageId !== undefined) row.package_id = patch.packageId;
+  }
+
   /** Simulates a player watching a stream on a line. */
   addConnection(lineId: number, userIp = '203.0.113.7'): XuiSimConnection {
     const connection = { activity_id: this.nextActivityId++, user_id: lineId, stream_id: 101, server_id: 1, user_ip: userIp, user_agent: 'VLC/3.0.20', container: 'ts', date_start: this.clock.nowSeconds() };
@@ -233,6 +243,8 @@ export class XuiAdminSimulator extends SimulatedPanel {
         if (!this.canEditLines) return { status: 200, body: '', headers: { 'content-type': 'text/html' } };
         const existing = action === 'edit_line' ? this.lineRows.get(id) : undefined;
         if (action === 'edit_line' && !existing) return json({ status: 'STATUS_FAILURE' });
+        // A full licence (fault knob maxLines). The real answer is undocumented; this one is what the plugins read as MAX_USERS_REACHED.
+        if (action === 'create_line' && this.faults.maxLines !== null && this.lineRows.size >= this.faults.maxLines) return json({ status: 'STATUS_FAILURE', error: 'Maximum number of users reached for your license.' });
         const result = this.processLine(params, existing);
         if (result.status !== 'ok') return json({ status: result.status, data: echo(params) });
         return json({ status: 'STATUS_SUCCESS', data: lineToWire(result.row) });

@@ -1,5 +1,6 @@
 import { CheckoutInput, CheckoutResult, ConnectionTestResult, decimalToMinor, jsonObjectBody, minorToDecimal, PaymentClient, PaymentEvent, PaymentPluginContext, PaymentStatus, PluginError, RefundInput, WebhookInput } from '../../../core/plugins/sdk';
 import { PayPalApi, PayPalApiConfig } from './paypal.api';
+import { PayPalBilling } from './paypal.billing';
 import { mapPayPalEvent, PayPalEventWire } from './paypal.events';
 import { PayPalVerifierConfig, PayPalWebhookVerifier } from './paypal.verifier';
 
@@ -7,9 +8,16 @@ export type PayPalConfig = PayPalApiConfig & PayPalVerifierConfig & { successUrl
 
 type Obj = Record<string, any>;
 
-/** PayPal Orders v2 (create, capture, refund) and REST webhooks. */
+/** Subscription ids (`I-…`) tell a recurring checkout from an Orders v2 order. */
+const SUBSCRIPTION_ID = /^I-[A-Z0-9]+$/;
+
+/**
+ * PayPal Orders v2 (create, capture, refund), the Subscriptions API for recurring checkouts
+ * (see PayPalBilling) and REST webhooks.
+ */
 export class PayPalClient implements PaymentClient {
   private readonly api: PayPalApi;
+  private readonly billing: PayPalBilling;
   private readonly verifier: PayPalWebhookVerifier;
 
   constructor(
@@ -17,10 +25,12 @@ export class PayPalClient implements PaymentClient {
     ctx: PaymentPluginContext,
   ) {
     this.api = new PayPalApi(config, ctx);
+    this.billing = new PayPalBilling(this.api, ctx, config);
     this.verifier = new PayPalWebhookVerifier(config, ctx, this.api);
   }
 
   async createCheckout(input: CheckoutInput): Promise<CheckoutResult> {
+    if (input.recurring) return this.billing.createSubscription(input);
     const order = await this.api.call<Obj>('POST', '/v2/checkout/orders', 'createCheckout', {
       requestId: input.idempotencyKey,
       json: {
@@ -49,6 +59,7 @@ export class PayPalClient implements PaymentClient {
   }
 
   async getPayment(orderId: string): Promise<PaymentStatus | null> {
+    if (SUBSCRIPTION_ID.test(orderId)) return this.billing.subscriptionPayment(orderId);
     const order = await this.api.call<Obj>('GET', `/v2/checkout/orders/${encodeURIComponent(orderId)}`, 'getPayment', { accept: (res) => res.status === 404 });
     if (!order?.id) return null;
     const unit = order.purchase_units?.[0] ?? {};
@@ -60,7 +71,14 @@ export class PayPalClient implements PaymentClient {
   }
 
   async refund(input: RefundInput): Promise<PaymentStatus> {
-    const order = await this.api.call<Obj>('GET', `/v2/checkout/orders/${encodeURIComponent(input.providerPaymentId)}`, 'refund');
+    if (SUBSCRIPTION_ID.test(input.providerPaymentId)) {
+      // A recurring checkout: its first payment is the sale to refund (renewal orders carry their own sale id).
+      const first = await this.billing.subscriptionPayment(input.providerPaymentId);
+      if (!first || first.providerPaymentId === input.providerPaymentId) throw new PluginError('INVALID_INPUT', `PayPal subscription ${input.providerPaymentId} has no payment to refund`);
+      return this.refundSale({ ...input, providerPaymentId: first.providerPaymentId }, first.currency);
+    }
+    const order = await this.api.call<Obj>('GET', `/v2/checkout/orders/${encodeURIComponent(input.providerPaymentId)}`, 'refund', { accept: (res) => res.status === 404 });
+    if (!order?.id) return this.refundSale(input);
     const unit = order.purchase_units?.[0] ?? {};
     const capture = unit.payments?.captures?.[0];
     if (!capture) throw new PluginError('INVALID_INPUT', `PayPal order ${input.providerPaymentId} has no capture to refund`);
@@ -68,6 +86,15 @@ export class PayPalClient implements PaymentClient {
     const body = input.amountMinor === undefined ? {} : { amount: { currency_code: currency, value: minorToDecimal(input.amountMinor, currency) }, note_to_payer: input.reason };
     const refund = await this.api.call<Obj>('POST', `/v2/payments/captures/${encodeURIComponent(capture.id)}/refund`, 'refund', { requestId: input.idempotencyKey, json: body });
     return { providerPaymentId: input.providerPaymentId, status: refund.status === 'COMPLETED' || refund.status === 'PENDING' ? 'refunded' : 'paid', amountMinor: refund.amount ? decimalToMinor(refund.amount.value, refund.amount.currency_code) : undefined, currency };
+  }
+
+  /** Refunds a subscription's sale (Payments v1); the amount needs the currency, which the refund answer names too. */
+  private async refundSale(input: RefundInput, currency?: string): Promise<PaymentStatus> {
+    if (input.amountMinor !== undefined && !currency) throw new PluginError('INVALID_INPUT', 'A partial refund of a PayPal sale needs the currency');
+    const amount = input.amountMinor !== undefined && currency ? { value: minorToDecimal(input.amountMinor, currency), currency } : undefined;
+    const refund = await this.billing.refundSale(input.providerPaymentId, input.idempotencyKey, amount);
+    const money = refund.amount && typeof refund.amount.total === 'string' && typeof refund.amount.currency === 'string' ? { amountMinor: decimalToMinor(refund.amount.total, refund.amount.currency), currency: refund.amount.currency.toUpperCase() } : {};
+    return { providerPaymentId: input.providerPaymentId, status: refund.status === 'completed' || refund.status === 'pending' ? 'refunded' : 'paid', ...money };
   }
 
   async testConnection(): Promise<ConnectionTestResult> {

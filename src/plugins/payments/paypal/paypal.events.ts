@@ -12,6 +12,13 @@ export interface PayPalEventWire {
 /**
  * PayPal event types → hub events (payments.md B.2, B.12). `CHECKOUT.ORDER.APPROVED` asks the hub
  * to capture; the money is only there at `PAYMENT.CAPTURE.COMPLETED`. Dedupe key: the event id (`WH-…`).
+ *
+ * Subscriptions: every payment of one, the first included, is a `PAYMENT.SALE.COMPLETED` naming
+ * the subscription in `billing_agreement_id` (B.12: `subscription.renewed`). The webhook cannot
+ * tell the first sale from a renewal; the hub can — a "renewal" that meets the still unpaid order
+ * that opened the subscription pays that order (`payment.succeeded`). `BILLING.SUBSCRIPTION.ACTIVATED`
+ * (started) moves no money and is recorded only. The order id is the subscription's `custom_id`,
+ * which sales carry as `custom_id` or (v1 sale resource) `custom`: both are read.
  */
 export function mapPayPalEvent(event: PayPalEventWire): PaymentEvent {
   const resource = event.resource ?? {};
@@ -33,15 +40,25 @@ export function mapPayPalEvent(event: PayPalEventWire): PaymentEvent {
     case 'PAYMENT.CAPTURE.REFUNDED':
     case 'PAYMENT.CAPTURE.REVERSED':
       return { ...base, type: 'payment.refunded', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type === 'PAYMENT.CAPTURE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...money };
-    case 'PAYMENT.SALE.COMPLETED':
-      return { ...base, type: 'subscription.renewed', providerPaymentId: resource.id, providerSubscriptionId: resource.billing_agreement_id ?? undefined, orderId: resource.custom ?? undefined, ...money };
+    case 'PAYMENT.SALE.COMPLETED': {
+      const subscriptionId = stringOr(resource.billing_agreement_id);
+      // A sale outside any subscription (legacy v1 payments) is a plain payment.
+      return { ...base, type: subscriptionId ? 'subscription.renewed' : 'payment.succeeded', providerPaymentId: resource.id, providerSubscriptionId: subscriptionId, orderId: saleOrder(resource), ...money };
+    }
+    case 'PAYMENT.SALE.PENDING':
+      return { ...base, type: 'payment.pending', providerPaymentId: resource.id, providerSubscriptionId: stringOr(resource.billing_agreement_id), orderId: saleOrder(resource), reason: resource.reason_code ?? undefined, ...money };
     case 'PAYMENT.SALE.REFUNDED':
     case 'PAYMENT.SALE.REVERSED':
-      return { ...base, type: 'payment.refunded', providerPaymentId: resource.sale_id ?? resource.id, providerSubscriptionId: resource.billing_agreement_id ?? undefined, orderId: resource.custom ?? undefined, reason: 'refunded', ...money };
+      // REFUNDED carries a refund (its sale in `sale_id`); REVERSED the sale itself.
+      return { ...base, type: 'payment.refunded', providerPaymentId: resource.sale_id ?? resource.id, providerSubscriptionId: stringOr(resource.billing_agreement_id), orderId: saleOrder(resource), reason: event.event_type === 'PAYMENT.SALE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...money };
+    case 'BILLING.SUBSCRIPTION.ACTIVATED':
+      return { ...base, type: 'payment.pending', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: 'subscription activated', ...amountOf(resource.billing_info?.last_payment ?? {}) };
     case 'BILLING.SUBSCRIPTION.PAYMENT.FAILED':
-      return { ...base, type: 'payment.failed', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: 'subscription payment failed' };
+      return { ...base, type: 'payment.failed', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: 'subscription payment failed', ...amountOf(resource.billing_info?.last_failed_payment ?? {}) };
     case 'BILLING.SUBSCRIPTION.CANCELLED':
     case 'BILLING.SUBSCRIPTION.EXPIRED':
+    case 'BILLING.SUBSCRIPTION.SUSPENDED':
+      // SUSPENDED (after failed retries, or by the merchant) stops renewals like a cancellation; the hub line runs to its paid expiry either way.
       return { ...base, type: 'subscription.cancelled', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type.split('.').pop()?.toLowerCase() };
     default:
       return { ...base, type: 'ignored', providerPaymentId: typeof resource.id === 'string' ? resource.id : event.id };
@@ -55,4 +72,13 @@ function amountOf(resource: Record<string, any>): { amountMinor?: number; curren
   const value = amount.value ?? amount.total;
   if (typeof currency !== 'string' || !isDecimalString(value)) return {};
   return { amountMinor: decimalToMinor(value, currency), currency: currency.toUpperCase() };
+}
+
+/** The hub order a sale belongs to: the subscription's custom_id, as `custom_id` or (v1 sales) `custom`. */
+function saleOrder(resource: Record<string, any>): string | undefined {
+  return stringOr(resource.custom_id) ?? stringOr(resource.custom);
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

@@ -1,16 +1,19 @@
 import { definePaymentPlugin } from '../../../core/plugins/sdk';
 import { PayPalClient, PayPalConfig } from './paypal.client';
 
-/** PayPal Orders v2 and REST webhooks, verified offline against PayPal's certificate (or through PayPal's API). */
+/**
+ * PayPal Orders v2, the Subscriptions API for recurring checkouts, and REST webhooks verified
+ * offline against PayPal's certificate (or through PayPal's API).
+ */
 export const payPalPlugin = definePaymentPlugin({
   manifest: {
     id: 'paypal',
     kind: 'payment',
     name: 'PayPal',
-    version: '1.0.0',
+    version: '1.1.0',
     sdk: '^1.1.0',
     description:
-      'PayPal Orders v2: create, capture on CHECKOUT.ORDER.APPROVED, refund. Webhooks: RSA-SHA256 over transmission id|time|webhook id|crc32(body) with the certificate from PAYPAL-CERT-URL (PayPal hosts only, cached), or the verify-webhook-signature API; transmission time checked against a window.',
+      'PayPal Orders v2: create, capture on CHECKOUT.ORDER.APPROVED, refund. Recurring checkouts: Subscriptions API (a catalog product and plan per hub product, price and period, created once and kept in the account state; custom_id = hub order), sales as payments and renewals. Webhooks: RSA-SHA256 over transmission id|time|webhook id|crc32(body) with the certificate from PAYPAL-CERT-URL (PayPal hosts only, cached), or the verify-webhook-signature API; transmission time checked against a window.',
     configSchema: {
       type: 'object',
       properties: {
@@ -28,7 +31,7 @@ export const payPalPlugin = definePaymentPlugin({
       additionalProperties: false,
     },
     capabilities: ['createCheckout', 'parseWebhook', 'getPayment', 'refund', 'testConnection', 'capture'],
-    notes: { signatureTimestamp: true, webhookDedupeKey: 'event id (WH-…)', captureOnApproval: true },
+    notes: { signatureTimestamp: true, webhookDedupeKey: 'event id (WH-…)', captureOnApproval: true, recurring: 'Subscriptions API v1 (products, plans, subscriptions); plan ids kept in ctx.state' },
   },
   create: (config, ctx) => new PayPalClient(config as unknown as PayPalConfig, ctx),
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignedWebhook, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer, WebhookOutbox } from '../../../core/plugins/sdk';
+import { PayPalBillingSimulator } from './paypal-billing.simulator';
 import { SIMULATOR_CERT_PEM, SIMULATOR_KEY_PEM } from './paypal.simulator-cert';
 import { paypalSignedMessage, signPayPalMessage } from './paypal.signature';
 
@@ -14,7 +15,8 @@ type Obj = Record<string, any>;
 
 /**
  * PayPal's REST API as the plugin uses it: OAuth2 client credentials, Orders v2 (create with
- * PayPal-Request-Id replay, approve → capture, refunds), verify-webhook-signature, and the
+ * PayPal-Request-Id replay, approve → capture, refunds), catalog products, plans and
+ * subscriptions (`billing`: see PayPalBillingSimulator), verify-webhook-signature, and the
  * message-verification certificate served for PAYPAL-CERT-URL. Webhooks are signed as PayPal
  * signs them (RSA-SHA256 over `id|time|webhookId|crc32(body)`), re-signed per transmission.
  */
@@ -25,6 +27,8 @@ export class PayPalSimulator {
   readonly clock = new SimulatorClock();
   readonly webhooks: WebhookOutbox;
   readonly orders = new Map<string, Obj>();
+  /** Products, plans, subscriptions and their sales (recurring checkouts). */
+  readonly billing: PayPalBillingSimulator = new PayPalBillingSimulator(this);
   /** Transmissions sent, by id (what verify-webhook-signature compares against). */
   readonly transmissions = new Map<string, { signature: string; body: string }>();
   private readonly tokens = new Set<string>();
@@ -173,6 +177,8 @@ export class PayPalSimulator {
       this.capture(order.id);
       return json(201, this.orderView(order));
     }
+    const billing = this.billing.route(request, body);
+    if (billing) return billing;
     const refund = /^\/v2\/payments\/captures\/([^/]+)\/refund$/.exec(request.path);
     const owner = refund ? [...this.orders.values()].find((candidate) => candidate.capture?.id === refund[1]) : undefined;
     if (request.method === 'POST' && owner) {
