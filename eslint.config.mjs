@@ -17,6 +17,10 @@ export default tseslint.config(
         'error',
         { selector: "NewExpression[callee.name='Function']", message: 'new Function is forbidden: evaluate expressions with the sandboxed CEL library.' },
         { selector: "CallExpression[callee.name='eval']", message: 'eval is forbidden: evaluate expressions with the sandboxed CEL library.' },
+        {
+          selector: "Property[key.name='type'][value.value='datetime']",
+          message: "Use `type: types.datetime` (from @mikro-orm/core): the string form compares a loaded Date with its stored number on SQLite, so every flush rewrites the row.",
+        },
       ],
       'no-restricted-imports': ['error', { paths: [{ name: 'vm', message: 'vm is forbidden on user input.' }, { name: 'node:vm', message: 'vm is forbidden on user input.' }] }],
     },

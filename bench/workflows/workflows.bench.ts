@@ -1,6 +1,7 @@
 /**
  * Workflow engine benchmark: purchase → line created (the built-in provision-on-purchase workflow)
- * against the XUI.one simulator at 0 ms latency, in embedded and scale-out mode.
+ * against the XUI.one simulator at 0 ms latency (in a process of its own, as a panel is another
+ * machine), in embedded and scale-out mode.
  *  - saturation: N orders marked paid by 32 concurrent callers; runs/s until every run succeeded;
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
  *  - direct: the same panel client's createLine at the same concurrency, and the ratio of the two.
@@ -16,9 +17,9 @@ import { AppModule } from '../../src/app.module';
 import { createHttpApp } from '../../src/core/bootstrap';
 import { loadConfig } from '../../src/core/config/hub-config';
 import { PanelClientsService } from '../../src/core/panels/panel-clients.service';
-import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, percentile } from '../support/load';
+import { startSimulatorProcess, wallClock } from '../support/xui-simulator.process';
 
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
 const RUNS = Number(process.env.BENCH_RUNS ?? 600);
@@ -52,9 +53,9 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 }
 
 async function benchMode(mode: HubMode) {
-  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32', HUB_JOB_POLL_MS: '20' });
+  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32' });
   const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1' });
-  const sim = await XuiAdminSimulator.start();
+  const sim = await startSimulatorProcess();
   let app: NestExpressApplication | undefined;
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
@@ -75,7 +76,7 @@ async function benchMode(mode: HubMode) {
     };
     const em = () => app!.get(MikroORM).em.fork() as unknown as SqlEntityManager;
     const succeeded = async () => Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_workflow_run where workflow_id = 'provision-on-purchase' and status = 'succeeded'`))[0].n);
-    const creates = () => sim.requests.filter((request) => request.action === 'create_line').length;
+    const creates = () => sim.creates.length;
 
     // Saturation.
     const batch = await orders(RUNS, 'sat');
@@ -95,12 +96,11 @@ async function benchMode(mode: HubMode) {
     // Latency at half the saturation rate (open loop).
     const latencyOrders = await orders(LATENCY_RUNS, 'lat');
     const seen = new Map<string, number>();
-    let scanned = sim.requests.length;
+    let scanned = sim.creates.length;
     const scanner = setInterval(() => {
-      for (; scanned < sim.requests.length; scanned++) {
-        const request = sim.requests[scanned];
-        const note = request.action === 'create_line' ? /iptv-hub run ([0-9a-f-]{36})/.exec((request.params.admin_notes ?? []).join('\n')) : null;
-        if (note && !seen.has(note[1])) seen.set(note[1], performance.now());
+      for (; scanned < sim.creates.length; scanned++) {
+        const note = /iptv-hub run ([0-9a-f-]{36})/.exec(sim.creates[scanned].notes);
+        if (note && !seen.has(note[1])) seen.set(note[1], sim.creates[scanned].at);
       }
     }, 1);
     const paidAt = new Map<string, number>();
@@ -111,7 +111,7 @@ async function benchMode(mode: HubMode) {
         const due = openStart + i * interval;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
         const paid = await client.post(`/orders/${orderId}/mark-paid`, {});
-        paidAt.set(paid.subscriptionId as string, performance.now());
+        paidAt.set(paid.subscriptionId as string, wallClock());
       }),
     );
     await waitUntil(() => seen.size >= LATENCY_RUNS, 300_000, 'the latency runs');

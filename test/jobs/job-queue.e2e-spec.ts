@@ -96,6 +96,52 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     expect(bySubject.body.items).toHaveLength(1);
   });
 
+  it('runs a first attempt in process when it consumes jobs, and hands a failed or unplaced one to the queue', async () => {
+    const api = await start({ HUB_ROLE: 'api' });
+    const worker = await start();
+    const ran: string[] = [];
+    const failedOnce = new Set<string>();
+    for (const [name, hub] of [['api', api], ['worker', worker]] as const) {
+      hub.app.get(JobQueue).register<{ fail: boolean }>('test.inline', async (job) => {
+        ran.push(`${name}:${job.id}`);
+        if (job.data.fail && !failedOnce.has(job.id)) {
+          failedOnce.add(job.id);
+          throw new Error('the first attempt fails');
+        }
+      });
+    }
+    // In a consuming process the attempt has run (in process) by the time the call resolves.
+    await expect(worker.app.get(JobQueue).runOrEnqueue('test.inline', { fail: false }, { jobId: 'inline-1' })).resolves.toBe('ran');
+    expect(ran).toEqual(['worker:inline-1']);
+    // A failed first attempt goes to the queue under the same id and is retried there.
+    await expect(worker.app.get(JobQueue).runOrEnqueue('test.inline', { fail: true }, { jobId: 'inline-2', backoffMs: 50 })).resolves.toBe('enqueued');
+    await waitFor(() => ran.filter((entry) => entry.includes('inline-2')).length === 2, { message: 'the queued retry' });
+    // A process that does not run jobs (HUB_ROLE=api) only enqueues; a worker runs the job.
+    await expect(api.app.get(JobQueue).runOrEnqueue('test.inline', { fail: false }, { jobId: 'inline-3' })).resolves.toBe('enqueued');
+    await waitFor(() => ran.some((entry) => entry.startsWith('worker:inline-3')), { message: 'the worker to run the enqueued job' });
+    expect(ran.filter((entry) => entry.startsWith('api:'))).toEqual([]);
+  });
+
+  it('retries a listener whose in-process delivery failed through the queue, then marks the event dispatched', async () => {
+    const hub = await start();
+    const events = hub.app.get(EventsService);
+    const deliveries: string[] = [];
+    events.listen('test.flaky_listener', 'test.flaky-listener', async (event) => {
+      deliveries.push(event.id);
+      if (deliveries.length === 1) throw new Error('listener down once');
+    });
+    await events.transaction(async (_em, emit) => {
+      emit({ type: 'test.flaky_listener', payload: {} });
+    });
+    await waitFor(() => deliveries.length === 2, { timeoutMs: 15_000, message: 'the queued redelivery' });
+    expect(new Set(deliveries).size).toBe(1);
+    const dispatched = await waitFor(async () => {
+      const listed = await hub.http.get('/events').query({ type: 'test.flaky_listener' }).expect(200);
+      return listed.body.items[0]?.dispatchedAt ? listed.body.items[0] : undefined;
+    });
+    expect(dispatched.dispatchedAt).toEqual(expect.any(String));
+  });
+
   it('lets a running job finish when the process shuts down', async () => {
     const hub = await start();
     const finished: string[] = [];

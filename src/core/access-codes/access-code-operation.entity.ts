@@ -1,4 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, types } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
@@ -18,6 +18,6 @@ export class AccessCodeOperation {
   @Property({ type: 'json' })
   result: Record<string, unknown>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   createdAt: Date = new Date();
 }

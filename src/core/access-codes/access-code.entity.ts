@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 import { Portal } from '../portals/portal.entity';
@@ -48,15 +49,15 @@ export class AccessCode extends BaseEntity<'status' | 'notes' | 'subscriptionId'
   expiryMode: ExpiryMode = 'default';
 
   /** The instant of mode `date`. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   expiresAt?: Date | null;
 
   /** The linked subscription's expiry as last reported by its events. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   subscriptionExpiresAt?: Date | null;
 
   /** When the code stops working, whatever the mode; null = never. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   effectiveExpiresAt?: Date | null;
 
   /** The import that created the code. */

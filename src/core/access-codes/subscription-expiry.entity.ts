@@ -1,4 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, types } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
@@ -14,7 +14,7 @@ export class SubscriptionExpiry {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   expiresAt?: Date | null;
 
   @Property({ type: 'string', length: 20, nullable: true })
@@ -24,6 +24,6 @@ export class SubscriptionExpiry {
   @Property({ type: 'string', length: 36 })
   lastEventId: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { BigIntType } from '@mikro-orm/core';
+import { BigIntType, types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../database/ids';
 
@@ -19,7 +19,7 @@ export class AuditEntry {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   at: Date = new Date();
 
   @Property({ type: 'string', length: 20 })

@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 
@@ -22,12 +23,12 @@ export class ApiKey extends BaseEntity<'lastUsedAt' | 'revokedAt' | 'expiresAt' 
   @Property({ type: 'json', nullable: true })
   ipAllowList?: string[] | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   expiresAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   revokedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   lastUsedAt?: Date | null;
 }

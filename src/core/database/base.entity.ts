@@ -1,4 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, types } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from './ids';
 
@@ -9,9 +9,9 @@ export abstract class BaseEntity<Optional = never> {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
-  @Property({ type: 'datetime', onCreate: () => new Date() })
+  @Property({ type: types.datetime, onCreate: () => new Date() })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: types.datetime, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
@@ -59,25 +60,25 @@ export class DriftFinding extends BaseEntity<'status' | 'openKey' | 'hubValue' |
   @Property({ type: 'string', length: 200, nullable: true })
   lineId?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   firstSeenAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   lastSeenAt: Date = new Date();
 
   @Property({ type: 'integer' })
   seenCount: number = 1;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   resolvedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   repairedAt?: Date | null;
 
   @Property({ type: 'json', nullable: true })
   repair?: DriftRepair | null;
 
   /** Held while a repair talks to the panel, so two repairs of one finding cannot both run. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   repairClaimedUntil?: Date | null;
 }

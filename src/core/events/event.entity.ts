@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from '../database/ids';
 
@@ -16,7 +17,7 @@ export class EventRow {
   @Property({ type: 'string', length: 100 })
   type: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   occurredAt: Date = new Date();
 
   @Property({ type: 'string', length: 128 })
@@ -31,6 +32,6 @@ export class EventRow {
   @Property({ type: 'json' })
   payload: Record<string, unknown>;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   dispatchedAt?: Date | null;
 }

@@ -1,7 +1,7 @@
 import { EntityManager, MikroORM } from '@mikro-orm/core';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { hubContext } from '../context/request-context';
-import { JobQueue } from '../jobs/job-queue';
+import { EnqueueOptions, JobQueue } from '../jobs/job-queue';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { EventRow } from './event.entity';
 
@@ -27,16 +27,20 @@ export type Emit = (event: NewEvent) => EventRow;
 const DISPATCH_JOB = 'events.dispatch';
 const DELIVER_JOB = 'events.deliver';
 const SWEEP_AFTER_MS = 5_000;
+const MARK_BATCH_MS = 50;
 
 /**
  * The outbox. State changes and their events commit together (`transaction`); right after the
- * commit each event is fanned out to its listeners as one job per listener, so a failing listener is
- * retried on its own and the others are not repeated. A sweeper re-dispatches events whose
- * fan-out was lost (process died between commit and enqueue).
+ * commit each event is delivered to each of its listeners as a job of its own (first attempt in
+ * process), so a failing listener is retried on its own and the others are not repeated. A sweeper
+ * re-dispatches events whose delivery was lost (process died between commit and enqueue).
  */
 @Injectable()
-export class EventsService implements OnModuleInit {
+export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly listeners = new Map<string, { pattern: string; handler: EventListener }>();
+  private readonly delivering = new Set<Promise<void>>();
+  private readonly toMark: string[] = [];
+  private markTimer?: NodeJS.Timeout;
   private readonly logger = new Logger('Events');
 
   constructor(
@@ -87,7 +91,7 @@ export class EventsService implements OnModuleInit {
       return row;
     }));
     if (nested) await this.dispatch(emitted.map((row) => row.id));
-    else if (emitted.length > 0) await this.fanOutCommitted(emitted);
+    else if (emitted.length > 0) this.deliverCommitted(emitted);
     return result;
   }
 
@@ -104,26 +108,59 @@ export class EventsService implements OnModuleInit {
   }
 
   /**
-   * Fans committed events out right after the commit, without the `events.dispatch` hop: the rows
-   * are in hand, so nothing is read back. An event is marked dispatched only once all of its
-   * deliveries are enqueued; if anything fails (or the process dies) it stays undispatched and the
-   * sweeper fans it out again (delivery job ids are deterministic, so nothing is delivered twice).
+   * Delivers committed events right after the commit, in the background: the rows are in hand, so
+   * nothing is read back, and each (event, listener) pair gets its first attempt in this process
+   * when it runs jobs (`runOrEnqueue`), else a delivery job. Events of one commit reach each
+   * listener in order. An event is marked dispatched only once every listener has it or has a
+   * durable job for it; if anything fails (or the process dies) it stays undispatched and the
+   * sweeper fans it out again (delivery job ids are deterministic, listeners are idempotent).
    */
-  private async fanOutCommitted(rows: EventRow[]): Promise<void> {
-    const done: string[] = [];
-    for (const row of rows) {
-      try {
-        await this.enqueueDeliveries(row);
-        done.push(row.id);
-      } catch (error) {
-        this.logger.warn({ err: error, eventId: row.id }, 'Event fan-out failed; the outbox sweeper will retry');
+  private deliverCommitted(rows: EventRow[]): void {
+    const events = rows.map(toHubEvent);
+    const perListener = [...this.listeners].map(async ([listenerId, listener]) => {
+      const failed = new Set<string>();
+      for (const event of events) {
+        if (!matches(listener.pattern, event.type)) continue;
+        await this.jobs
+          .runOrEnqueue(DELIVER_JOB, { eventId: event.id, listenerId, event }, deliveryOptions(event, listenerId))
+          .catch((error: unknown) => {
+            failed.add(event.id);
+            this.logger.warn({ err: error, eventId: event.id, listenerId }, 'Event delivery could not be started; the outbox sweeper will retry');
+          });
       }
+      return failed;
+    });
+    const delivered = Promise.all(perListener).then((failures) => {
+      const failed = new Set(failures.flatMap((set) => [...set]));
+      this.markDispatched(rows.filter((row) => !failed.has(row.id)).map((row) => row.id));
+    });
+    this.delivering.add(delivered);
+    void delivered.finally(() => this.delivering.delete(delivered));
+  }
+
+  /** Marks are batched: the sweeper only looks at events older than a few seconds. */
+  private markDispatched(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.toMark.push(...ids);
+    this.markTimer ??= setTimeout(() => void this.flushMarks(), MARK_BATCH_MS);
+  }
+
+  private async flushMarks(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    while (this.toMark.length > 0) {
+      const ids = this.toMark.splice(0, 500);
+      await this.orm.em
+        .fork()
+        .nativeUpdate(EventRow, { id: { $in: ids } }, { dispatchedAt: new Date() })
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'Marking events dispatched failed; the outbox sweeper will fan them out again'));
     }
-    if (done.length === 0) return;
-    await this.orm.em
-      .fork()
-      .nativeUpdate(EventRow, { id: { $in: done } }, { dispatchedAt: new Date() })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'Marking events dispatched failed; the outbox sweeper will fan them out again'));
+  }
+
+  /** Lets background deliveries settle and writes the last dispatch marks (before the database closes). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.delivering]);
+    await this.flushMarks();
   }
 
   /** One delivery job per matching listener; the job carries the event so delivery need not read it. */
@@ -132,7 +169,7 @@ export class EventsService implements OnModuleInit {
     for (const [listenerId, listener] of this.listeners) {
       if (!matches(listener.pattern, row.type)) continue;
       event ??= toHubEvent(row);
-      await this.jobs.enqueue(DELIVER_JOB, { eventId: row.id, listenerId, event }, { jobId: `event-deliver:${row.id}:${listenerId}`, correlationId: row.correlationId, attempts: 10, backoffMs: 2000 });
+      await this.jobs.enqueue(DELIVER_JOB, { eventId: row.id, listenerId, event }, deliveryOptions(event, listenerId));
     }
   }
 
@@ -163,6 +200,10 @@ export class EventsService implements OnModuleInit {
     if (stale.length > 0) this.logger.warn(`Re-dispatching ${stale.length} event(s) whose dispatch did not happen`);
     await this.dispatch(stale.map((row) => row.id));
   }
+}
+
+function deliveryOptions(event: HubEvent, listenerId: string): EnqueueOptions {
+  return { jobId: `event-deliver:${event.id}:${listenerId}`, correlationId: event.correlationId, attempts: 10, backoffMs: 2000 };
 }
 
 export function matches(pattern: string, type: string): boolean {

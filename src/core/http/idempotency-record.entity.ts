@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** The stored outcome of a POST made with an Idempotency-Key, replayed for the same key and body. */
@@ -23,6 +24,6 @@ export class IdempotencyRecord {
   @Property({ type: 'text', nullable: true })
   responseSealed?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   createdAt: Date = new Date();
 }

@@ -34,12 +34,17 @@ export class BullmqJobQueue extends JobQueue {
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    private readonly executor: JobExecutor,
+    protected readonly executor: JobExecutor,
     private readonly options: BullmqQueueOptions,
   ) {
     super();
+    this.inlineLimit = options.concurrency;
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix: options.prefix });
+  }
+
+  protected isConsuming(): boolean {
+    return this.worker !== undefined;
   }
 
   register<T>(name: string, handler: JobHandler<T>): void {
@@ -110,7 +115,7 @@ export class BullmqJobQueue extends JobQueue {
       await worker.pause(true);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-      const outcome = await Promise.race([Promise.allSettled([...this.running]), timedOut]);
+      const outcome = await Promise.race([Promise.allSettled([...this.running, this.drainInline(timeoutMs)]), timedOut]);
       clearTimeout(timer);
       await worker.close(outcome === 'timeout');
     }

@@ -50,10 +50,15 @@ export class EmbeddedJobQueue extends JobQueue {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly executor: JobExecutor,
+    protected readonly executor: JobExecutor,
     private readonly options: EmbeddedQueueOptions,
   ) {
     super();
+    this.inlineLimit = options.concurrency;
+  }
+
+  protected isConsuming(): boolean {
+    return this.consuming;
   }
 
   register<T>(name: string, handler: JobHandler<T>): void {
@@ -187,7 +192,7 @@ export class EmbeddedJobQueue extends JobQueue {
     this.wake.removeAllListeners();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([Promise.allSettled(this.running.values()), timeout]);
+    await Promise.race([Promise.allSettled([...this.running.values(), this.drainInline(timeoutMs)]), timeout]);
     clearTimeout(timer);
     if (this.running.size > 0) {
       // Hand unfinished jobs back at once rather than waiting for their leases to lapse.

@@ -1,3 +1,6 @@
+import { newId } from '../database/ids';
+import type { JobExecutor } from './job-executor';
+
 export interface EnqueueOptions {
   /** Same id twice → one job (deduplication of producers that retry). */
   jobId?: string;
@@ -33,11 +36,55 @@ export interface QueueCounts {
  */
 export abstract class JobQueue {
   abstract readonly driver: 'embedded' | 'bullmq';
+  protected abstract readonly executor: JobExecutor;
+  private readonly inline = new Set<Promise<unknown>>();
+  /** First attempts run in-process at most this many at a time; beyond, they go through the store. */
+  protected inlineLimit = 32;
+
+  /** True while this process takes jobs (not in an `api`-only process, not after `stop`). */
+  protected abstract isConsuming(): boolean;
 
   /** Registers the handler for a job name; call before `start`. */
   abstract register<T>(name: string, handler: JobHandler<T>): void;
 
   abstract enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string>;
+
+  /**
+   * Runs the first attempt of a job right here when this process consumes jobs and has room,
+   * sparing the round trip through the store; if that attempt fails (or there is no room, or this
+   * process does not run jobs) the job is enqueued under the same id for the durable path and its
+   * retries. Resolves once the job has completed here or has been durably enqueued. A crash
+   * during an in-process attempt loses the attempt, so callers must hold their own durable record
+   * of the work (an outbox row, a run row) that a sweeper turns back into a job.
+   */
+  async runOrEnqueue<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<'ran' | 'enqueued'> {
+    if (options.delayMs || !this.isConsuming() || this.inline.size >= this.inlineLimit) {
+      await this.enqueue(name, data, options);
+      return 'enqueued';
+    }
+    const id = options.jobId ?? newId();
+    const attempt = this.executor.execute({ id, name, data, attempt: 1, correlationId: options.correlationId ?? id });
+    this.inline.add(attempt);
+    try {
+      await attempt;
+      return 'ran';
+    } catch {
+      // The executor has logged the failure; the durable path retries it with backoff.
+      await this.enqueue(name, data, { ...options, jobId: id });
+      return 'enqueued';
+    } finally {
+      this.inline.delete(attempt);
+    }
+  }
+
+  /** Waits for in-process first attempts (part of `stop`). */
+  protected async drainInline(timeoutMs: number): Promise<void> {
+    if (this.inline.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.inline]), timeout]);
+    clearTimeout(timer);
+  }
 
   /** Starts consuming (only in processes that run jobs). */
   abstract startConsuming(): Promise<void>;

@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from '../customers/customer.entity';
 import { BaseEntity } from '../database/base.entity';
@@ -47,13 +48,13 @@ export class Order extends BaseEntity<'status' | 'providerPaymentId' | 'subscrip
   @Property({ type: 'string', length: 3 })
   currency: string;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   paidAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   failedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   refundedAt?: Date | null;
 
   @Property({ type: 'json', nullable: true })

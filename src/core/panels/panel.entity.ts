@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 
@@ -49,6 +50,6 @@ export class Panel extends BaseEntity<'status' | 'lastHealth' | 'lastCheckedAt' 
   @Property({ type: 'json', nullable: true })
   lastHealth?: Record<string, unknown> | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   lastCheckedAt?: Date | null;
 }

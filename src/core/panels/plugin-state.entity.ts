@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../database/ids';
 import { Panel } from './panel.entity';
@@ -18,6 +19,6 @@ export class PluginStateRow {
   @Property({ type: 'text' })
   value: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   updatedAt: Date = new Date();
 }

@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../database/ids';
 import { PaymentAccount } from './payment-account.entity';
@@ -21,6 +22,6 @@ export class PaymentAccountStateRow {
   @Property({ type: 'text' })
   value: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   updatedAt: Date = new Date();
 }

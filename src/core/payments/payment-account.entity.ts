@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 
@@ -26,6 +27,6 @@ export class PaymentAccount extends BaseEntity<'enabled' | 'lastTest' | 'lastTes
   @Property({ type: 'json', nullable: true })
   lastTest?: Record<string, unknown> | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   lastTestedAt?: Date | null;
 }

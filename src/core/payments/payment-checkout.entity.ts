@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 import { Order } from '../orders/order.entity';
@@ -39,7 +40,7 @@ export class PaymentCheckout extends BaseEntity<'status' | 'redirectUrl' | 'expi
   @Property({ type: 'string', length: 2000, nullable: true })
   redirectUrl?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   expiresAt?: Date | null;
 
   @Property({ type: 'string', length: 20 })

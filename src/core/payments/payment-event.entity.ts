@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 import type { PaymentEvent } from '../plugins/sdk';
@@ -57,9 +58,9 @@ export class PaymentEventRow extends BaseEntity<'providerEventType' | 'providerP
   @Property({ type: 'json', nullable: true })
   detail?: Record<string, unknown> | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   receivedAt: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   appliedAt?: Date | null;
 }

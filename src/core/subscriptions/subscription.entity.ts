@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Customer } from '../customers/customer.entity';
 import { BaseEntity } from '../database/base.entity';
@@ -55,7 +56,7 @@ export class Subscription extends BaseEntity<
   @Property({ type: 'integer' })
   maxConnections: number;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   expiresAt?: Date | null;
 
   /** Why the subscription needs review (status failed), with the run that failed. */
@@ -67,10 +68,10 @@ export class Subscription extends BaseEntity<
   statusBeforeReview?: SubscriptionStatus | null;
 
   /** The expiry for which `subscription.expiring` was emitted, so the scanner emits it once per period. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   expiringNotifiedFor?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   lineDeletedAt?: Date | null;
 
   @Property({ type: 'json' })

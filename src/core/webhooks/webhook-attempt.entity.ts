@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -15,7 +16,7 @@ export class WebhookAttempt extends BaseEntity {
   @Property({ type: 'integer' })
   attempt: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   startedAt: Date;
 
   @Property({ type: 'integer' })
@@ -35,6 +36,6 @@ export class WebhookAttempt extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   responseExcerpt?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   nextAttemptAt?: Date | null;
 }

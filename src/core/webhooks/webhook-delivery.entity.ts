@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -39,14 +40,14 @@ export class WebhookDelivery extends BaseEntity<'status' | 'round' | 'attemptCou
   @Property({ type: 'integer' })
   attemptCount: number = 0;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   nextAttemptAt?: Date | null;
 
   /** A worker sending the next attempt holds this claim, so a duplicate job cannot send it twice. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   claimedUntil?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   deliveredAt?: Date | null;
 
   @Property({ type: 'integer', nullable: true })

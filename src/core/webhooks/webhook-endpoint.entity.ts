@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../database/base.entity';
 
@@ -26,7 +27,7 @@ export class WebhookEndpoint extends BaseEntity<'enabled' | 'includeCredentials'
   @Property({ type: 'string', length: 16, nullable: true })
   disabledReason?: EndpointDisabledReason | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   disabledAt?: Date | null;
 
   /** `whsec_…`, sealed. */
@@ -37,7 +38,7 @@ export class WebhookEndpoint extends BaseEntity<'enabled' | 'includeCredentials'
   @Property({ type: 'text', nullable: true })
   previousSecretSealed?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   previousSecretExpiresAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })
@@ -55,13 +56,13 @@ export class WebhookEndpoint extends BaseEntity<'enabled' | 'includeCredentials'
   includeCredentials: boolean = false;
 
   /** First failed attempt since the last success; null while the endpoint is healthy. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   failingSince?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   lastSuccessAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   lastFailureAt?: Date | null;
 
   /** Rate-limit window (epoch second) and the attempts started in it. */

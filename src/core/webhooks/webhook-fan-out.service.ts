@@ -8,6 +8,8 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export const FAN_OUT_LISTENER = 'webhooks.fan-out';
 
+type EndpointRow = Pick<WebhookEndpoint, 'id' | 'eventTypes' | 'createdAt'>;
+
 /**
  * Turns each outbox event into one delivery per subscribed endpoint. The outbox calls this at
  * least once per event; the unique (endpoint, event) row makes a second call find the deliveries
@@ -15,6 +17,10 @@ export const FAN_OUT_LISTENER = 'webhooks.fan-out';
  */
 @Injectable()
 export class WebhookFanOutService implements OnModuleInit {
+  /** The endpoint read that callers arriving now will share (it starts once the running one ends). */
+  private nextRead?: Promise<EndpointRow[]>;
+  private lastRead?: Promise<unknown>;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly events: EventsService,
@@ -26,16 +32,34 @@ export class WebhookFanOutService implements OnModuleInit {
   }
 
   async fanOut(event: HubEvent): Promise<void> {
-    const em = this.orm.em.fork();
-    const occurredAt = new Date(event.occurredAt);
+    const occurredAt = new Date(event.occurredAt).getTime();
     // Endpoints receive the events that happen after they were created.
-    const endpoints = await em.find(WebhookEndpoint, { enabled: true, createdAt: { $lte: occurredAt } }, { fields: ['id', 'eventTypes'] });
+    const endpoints = (await this.enabledEndpoints()).filter((endpoint) => endpoint.createdAt.getTime() <= occurredAt);
     const targets = endpoints.filter((endpoint) => filterAccepts(endpoint.eventTypes, event.type, event.payload));
     if (targets.length === 0) return;
     const deliveries = await this.ensureDeliveries(event, targets.map((endpoint) => endpoint.id));
     for (const delivery of deliveries) {
       if (delivery.status === 'pending' && delivery.round === 0 && delivery.attemptCount === 0) await this.attempts.schedule(delivery.id, 0, 1);
     }
+  }
+
+  /**
+   * Every event needs the list of enabled endpoints; under load many events ask at once, so they
+   * share one read. A caller only ever gets a read that started after it asked (so after its event
+   * committed), never one already under way: an endpoint created before the event is always seen.
+   */
+  private enabledEndpoints(): Promise<EndpointRow[]> {
+    if (!this.nextRead) {
+      const read: Promise<EndpointRow[]> = Promise.resolve(this.lastRead)
+        .catch(() => undefined)
+        .then(() => {
+          if (this.nextRead === read) this.nextRead = undefined;
+          return this.orm.em.fork().find(WebhookEndpoint, { enabled: true }, { fields: ['id', 'eventTypes', 'createdAt'] });
+        });
+      this.nextRead = read;
+      this.lastRead = read;
+    }
+    return this.nextRead;
   }
 
   private async ensureDeliveries(event: HubEvent, endpointIds: string[]): Promise<WebhookDelivery[]> {

@@ -64,9 +64,10 @@ export class RunExecutor implements OnModuleInit {
     const em = this.orm.em.fork();
     const run = await em.findOne(WorkflowRun, { id: runId });
     if (!run || TERMINAL_RUN_STATUSES.has(run.status)) return;
+    // A queued run becomes running with its first commit (see `commit`), not a transaction of its own.
     if (run.status === 'queued') {
       if (!(await this.locks.acquire(run))) return;
-      await this.commit(run, { status: 'running', startedAt: run.startedAt ?? new Date() });
+      run.startedAt ??= new Date();
     }
     const compiled = await this.definitions.compiledRevision(run.revisionId);
     const steps = await em.find(WorkflowStep, { runId }, { orderBy: { position: 'asc' } });
@@ -290,12 +291,13 @@ export class RunExecutor implements OnModuleInit {
    */
   private async commit<T>(run: WorkflowRun, patch: Partial<WorkflowRun>, work?: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T | undefined> {
     const next = run.version + 1;
+    const changes: Partial<WorkflowRun> = run.status === 'queued' ? { status: 'running', startedAt: run.startedAt ?? new Date(), ...patch } : patch;
     const result = await this.events.transaction(async (em, emit) => {
-      const updated = await em.nativeUpdate(WorkflowRun, { id: run.id, version: run.version }, { ...patch, version: next, updatedAt: new Date() });
+      const updated = await em.nativeUpdate(WorkflowRun, { id: run.id, version: run.version }, { ...changes, version: next, updatedAt: new Date() });
       if (updated === 0) throw new FencedError(run.id);
       return work ? work(em, emit) : undefined;
     });
-    Object.assign(run, patch, { version: next });
+    Object.assign(run, changes, { version: next });
     return result;
   }
 }

@@ -1,8 +1,8 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../../core/audit/audit.service';
 import { hubContext } from '../../core/context/request-context';
-import { JobQueue } from '../../core/jobs/job-queue';
+import { EnqueueOptions, JobQueue } from '../../core/jobs/job-queue';
 import { ExpressionError } from '../expressions/expression';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import type { CompiledWorkflow } from '../schema/compiled-workflow';
@@ -33,6 +33,8 @@ export interface StartRequest {
  */
 @Injectable()
 export class RunStarter {
+  private readonly logger = new Logger('WorkflowRuns');
+
   constructor(
     private readonly orm: MikroORM,
     private readonly jobs: JobQueue,
@@ -78,14 +80,28 @@ export class RunStarter {
       if (existing.version === 0) await this.kick(existing);
       return { run: existing, created: false };
     }
-    await this.kick(run);
+    this.launch(run);
     return { run, created: true };
+  }
+
+  /**
+   * The first advance of a new run starts in this process when it runs jobs, without waiting for
+   * it (a caller such as `POST /workflows/{id}/run` must not wait for the run); otherwise it is a
+   * job. The committed run row is the durable record: if this process dies first, the reaper kicks it.
+   */
+  private launch(run: WorkflowRun): void {
+    void this.jobs
+      .runOrEnqueue(ADVANCE_JOB, { runId: run.id }, this.advanceOptions(run, 'go'))
+      .catch((error: unknown) => this.logger.warn({ err: error, runId: run.id }, 'Starting a run failed; the reaper will kick it'));
   }
 
   /** Enqueues an advance of the run; the job id makes repeated kicks of the same state one job. */
   async kick(run: Pick<WorkflowRun, 'id' | 'version' | 'correlationId'>, options: { delayMs?: number; tag?: string } = {}): Promise<void> {
-    const tag = options.tag ?? 'go';
-    await this.jobs.enqueue(ADVANCE_JOB, { runId: run.id }, { jobId: `wf:${run.id}:${run.version}:${tag}`, delayMs: options.delayMs, correlationId: run.correlationId, attempts: 20, backoffMs: 500 });
+    await this.jobs.enqueue(ADVANCE_JOB, { runId: run.id }, { ...this.advanceOptions(run, options.tag ?? 'go'), delayMs: options.delayMs });
+  }
+
+  private advanceOptions(run: Pick<WorkflowRun, 'id' | 'version' | 'correlationId'>, tag: string): EnqueueOptions {
+    return { jobId: `wf:${run.id}:${run.version}:${tag}`, correlationId: run.correlationId, attempts: 20, backoffMs: 500 };
   }
 
   private key(compiled: CompiledWorkflow, event: Record<string, unknown>, inputs: Record<string, unknown>): string {

@@ -1,4 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../core/database/ids';
 
@@ -98,18 +98,18 @@ export class WorkflowRun {
   version: number = 0;
 
   /** When the run should next make progress (a retry or a timer); the reaper watches it. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   wakeAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   startedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   finishedAt?: Date | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   updatedAt: Date = new Date();
 }

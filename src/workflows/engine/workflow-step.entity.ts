@@ -1,4 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../core/database/ids';
 import type { RunError } from './workflow-run.entity';
@@ -67,16 +67,16 @@ export class WorkflowStep {
   @Property({ type: 'json' })
   attemptLog: StepAttempt[] = [];
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   nextAttemptAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   leaseUntil?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   startedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   finishedAt?: Date | null;
 }
 
@@ -91,6 +91,6 @@ export class WorkflowLock {
   @Property({ type: 'string', length: 36 })
   runId: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   acquiredAt: Date = new Date();
 }

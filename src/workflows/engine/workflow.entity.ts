@@ -1,4 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../core/database/ids';
 
@@ -29,10 +29,10 @@ export class WorkflowRow {
   @Property({ type: 'text', nullable: true, lazy: true })
   webhookSecretSealed?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   updatedAt: Date = new Date();
 }
 
@@ -64,6 +64,6 @@ export class WorkflowRevisionRow {
   @Property({ type: 'string', length: 200, nullable: true })
   createdBy?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   createdAt: Date = new Date();
 }

@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../../database/base.entity';
 import { newId } from '../../database/ids';
@@ -62,10 +63,10 @@ export class AccessCodeImport extends BaseEntity<'status' | 'fileName' | 'defaul
   @Property({ type: 'text', nullable: true })
   error?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   startedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: types.datetime, nullable: true })
   finishedAt?: Date | null;
 }
 

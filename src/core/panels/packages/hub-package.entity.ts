@@ -1,3 +1,4 @@
+import { types } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../../database/base.entity';
 import { Panel } from '../panel.entity';
@@ -47,6 +48,6 @@ export class HubPackage extends BaseEntity<'missing' | 'channelCount' | 'vodCoun
   @Property({ type: 'json', nullable: true })
   raw?: unknown;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: types.datetime })
   lastSeenAt: Date = new Date();
 }

@@ -45,18 +45,22 @@ export function toSecondPrecision(instant: string): string {
 
 /** Formats an instant as `YYYY-MM-DD HH:MM:SS` wall-clock time in an IANA time zone (PHP DateTime input). */
 export function formatInTimeZone(instant: string, timeZone = 'UTC'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
+  const parts = wallClockFormat(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+/** Building a formatter costs far more than using one; zones are few, so each is built once. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    // Only zones the runtime accepts get here (the constructor throws on others), so the map stays small.
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** Parses `YYYY-MM-DD[ HH:MM[:SS]]` as wall-clock time in an IANA time zone; undefined when it is not that shape. */
