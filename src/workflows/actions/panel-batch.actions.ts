@@ -4,7 +4,7 @@ import type { CreateLineInput, PanelClient, PanelLine } from '../../core/plugins
 import { addDuration } from '../../core/subscriptions/subscription-payload';
 import { classifyError } from '../engine/errors';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
-import { derivedUsername } from './panel.actions';
+import { clientFor, derivedUsername, lineEvent } from './panel.actions';
 
 /** A reseller bundle is a handful of lines; a bigger batch belongs in several steps (each within its timeout). */
 export const MAX_BATCH_LINES = 100;
@@ -84,17 +84,14 @@ function createLinesAction(panels: PanelClientsService): WorkflowAction<CreateLi
     },
     defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
     async run(input, ctx) {
-      const ready = await panels.forPanel(input.panel);
-      if (!ready.manifest.capabilities.includes('createLine') || typeof ready.client.createLine !== 'function') {
-        throw new ActionError('NOT_SUPPORTED', `The ${ready.manifest.name} plugin of panel ${input.panel} does not support createLine`, false, 'Route the bundle to a panel whose plugin can create lines.');
-      }
+      const client = await clientFor({ panels }, input.panel, 'createLine');
       const plan = await planLines(input, ctx);
       const lines: (PanelLine | null)[] = plan.lines.map(() => null);
       const failures: Failure[] = [];
       for (let index = 0; index < input.count; index++) {
         if (ctx.signal.aborted) break;
         try {
-          lines[index] = await ensureLine(ready.client, input, ctx, plan, index);
+          lines[index] = await ensureLine(client, input, ctx, plan, index);
         } catch (error) {
           const failure = classifyError(error);
           failures.push({ index, code: failure.code, message: failure.message, retryable: failure.retryable ?? false, hint: failure.hint });
@@ -105,7 +102,7 @@ function createLinesAction(panels: PanelClientsService): WorkflowAction<CreateLi
       const missing = lines.map((line, index) => (line ? null : index)).filter((index): index is number => index !== null);
       if (missing.length > 0) throw incomplete(input.count, missing, failures);
       const created = lines as PanelLine[];
-      for (const line of created) ctx.emitOnCommit(lineCreated(input.panel, line));
+      for (const line of created) ctx.emitOnCommit(lineEvent('line.created', input.panel, null, line));
       return {
         panelId: input.panel,
         packageId: input.package,
@@ -196,10 +193,3 @@ function incomplete(count: number, missing: number[], failures: Failure[]): Acti
   );
 }
 
-function lineCreated(panelId: string, line: PanelLine) {
-  return {
-    type: 'line.created',
-    payload: { panelId, lineId: line.externalId, subscriptionId: null, username: line.username, expiresAt: line.expiresAt ?? null, maxConnections: line.maxConnections ?? null, packageId: line.packageId ?? null },
-    subject: { type: 'panel', id: panelId },
-  };
-}

@@ -25,7 +25,8 @@ interface Deps {
 
 type Op = keyof PanelClient;
 
-async function clientFor(deps: Deps, panelId: string, op: Op): Promise<PanelClient> {
+/** The client of a panel whose plugin declares and implements `op`, or a NOT_SUPPORTED failure. */
+export async function clientFor(deps: Pick<Deps, 'panels'>, panelId: string, op: Op): Promise<PanelClient> {
   const ready = await deps.panels.forPanel(panelId);
   const fn = ready.client[op];
   if (!ready.manifest.capabilities.includes(op) || typeof fn !== 'function') {
@@ -55,7 +56,7 @@ function lineOutput(panelId: string, line: PanelLine): Record<string, unknown> {
   return { panelId, lineId: line.externalId, username: line.username, password: line.password ?? null, expiresAt: line.expiresAt, maxConnections: line.maxConnections, packageId: line.packageId ?? null, enabled: line.enabled };
 }
 
-function lineEvent(type: string, panelId: string, subscriptionId: string | null, line: Partial<PanelLine> & { externalId: string }) {
+export function lineEvent(type: string, panelId: string, subscriptionId: string | null, line: Partial<PanelLine> & { externalId: string }) {
   return {
     type,
     payload: { panelId, lineId: line.externalId, subscriptionId, username: line.username ?? null, expiresAt: line.expiresAt ?? null, maxConnections: line.maxConnections ?? null, packageId: line.packageId ?? null },
