@@ -4,6 +4,9 @@
  * `stripe` package, stored once (dedupe key) with its audit entry and queued on the durable job
  * queue before the 200. Reports verified-and-queued webhooks/s and latency percentiles, and how
  * long the queue took to work through them (events match no order here, so each ends `unmatched`).
+ * Two layouts per mode: `oneProcess` (HUB_ROLE=all: the same process receives and works the queue)
+ * and `apiAndWorker` (an HUB_ROLE=api process receives, a `npm run start:worker` process works the
+ * queue at the same time — how a hub that takes bursts of webhooks is run).
  * Prints one JSON line. Usage: node dist/bench/webhooks/webhooks.bench.js [embedded|scale-out ...]
  */
 import 'reflect-metadata';
@@ -11,6 +14,8 @@ import { MikroORM } from '@mikro-orm/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Stripe from 'stripe';
 import { Pool } from 'undici';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { AppModule } from '../../src/app.module';
 import { createHttpApp } from '../../src/core/bootstrap';
@@ -40,10 +45,13 @@ function delivery(i: number): { body: string; signature: string } {
   return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET }) };
 }
 
-async function benchMode(mode: HubMode): Promise<ModeResult> {
-  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_JOB_CONCURRENCY: '16', HUB_JOB_POLL_MS: '50', HUB_PANEL_HEALTH_INTERVAL_MS: '0', HUB_PACKAGE_SYNC_INTERVAL_MS: '0', ...(process.env.BENCH_ROLE ? { HUB_ROLE: process.env.BENCH_ROLE } : {}) });
-  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1' });
+type Layout = 'oneProcess' | 'apiAndWorker';
+
+async function benchMode(mode: HubMode, layout: Layout): Promise<ModeResult> {
+  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_JOB_CONCURRENCY: '16', HUB_JOB_POLL_MS: '50', HUB_PANEL_HEALTH_INTERVAL_MS: '0', HUB_PACKAGE_SYNC_INTERVAL_MS: '0' });
+  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: layout === 'apiAndWorker' ? 'api' : 'all' });
   let app: NestExpressApplication | undefined;
+  const worker = layout === 'apiAndWorker' ? startWorker(database.env) : undefined;
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.listen(0, '127.0.0.1');
@@ -61,7 +69,7 @@ async function benchMode(mode: HubMode): Promise<ModeResult> {
     const orm = app.get(MikroORM);
     const stored = await orm.em.fork().count(PaymentEventRow, {});
     let drainedSeconds: number | null = null;
-    for (let waited = 0; waited < (process.env.BENCH_ROLE === 'api' ? 0 : 60_000); waited += 250) {
+    for (let waited = 0; waited < 60_000; waited += 250) {
       if ((await orm.em.fork().count(PaymentEventRow, { status: 'received' })) === 0) {
         drainedSeconds = Math.round((performance.now() - started) / 10) / 100;
         break;
@@ -71,9 +79,22 @@ async function benchMode(mode: HubMode): Promise<ModeResult> {
     const left = await orm.em.fork().count(PaymentEventRow, { status: 'received' });
     return { webhooks: load.webhooks, duplicates: load.duplicates, healthLiveBaseline: load.baseline, stored, drainedSeconds, left };
   } finally {
+    await worker?.stop();
     await app?.close();
     await database.drop();
   }
+}
+
+/** A worker process (dist/src/worker.js) on the same database and queue. */
+function startWorker(env: Record<string, string>): { stop(): Promise<void> } {
+  const child = spawn(process.execPath, [resolve(__dirname, '../../src/worker.js')], { env: { ...process.env, ...env, HUB_ROLE: 'worker', HUB_WORKER_HEALTH_PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((done) => child.once('close', () => done()));
+  return {
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 function runLoad(target: { origin: string; path: string }): Promise<{ webhooks: LatencySummary; duplicates: LatencySummary; baseline: LatencySummary }> {
@@ -112,8 +133,12 @@ async function loadThread(target: { origin: string; path: string }): Promise<voi
 
 async function main(): Promise<void> {
   const modes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['embedded', 'scale-out']) as HubMode[];
-  const results: Record<string, ModeResult> = {};
-  for (const mode of modes) results[mode] = await benchMode(mode);
+  const layouts = (process.env.BENCH_LAYOUTS?.split(',') ?? ['oneProcess', 'apiAndWorker']) as Layout[];
+  const results: Record<string, Partial<Record<Layout, ModeResult>>> = {};
+  for (const mode of modes) {
+    results[mode] = {};
+    for (const layout of layouts) results[mode][layout] = await benchMode(mode, layout);
+  }
   console.log(JSON.stringify({ bench: 'webhooks', concurrency: CONCURRENCY, total: TOTAL, target: { embeddedPerSecond: 1000 }, results }));
 }
 

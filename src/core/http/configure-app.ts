@@ -6,6 +6,7 @@ import type { HubConfig } from '../config/hub-config';
 import { correlationIdFrom, hubContext } from '../context/request-context';
 import { httpRequestDuration } from '../metrics/hub-metrics';
 import { serveDocs } from './openapi';
+import { countRequest } from './request-pressure';
 
 /**
  * Everything around the routes that main.ts and the tests both need: proxies, security headers,
@@ -24,6 +25,7 @@ export function configureApp(app: NestExpressApplication, config: HubConfig): vo
   );
   app.use(correlation);
   app.use(requestMetrics);
+  app.use(countRequest);
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
   serveDocs(app);

@@ -1,4 +1,4 @@
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { hubContext } from '../context/request-context';
 import { newId } from '../database/ids';
@@ -52,31 +52,32 @@ export class PaymentEventIntake implements OnModuleInit {
     for (const event of events) {
       const status = initialStatus(event);
       const now = new Date();
-      const id = newId();
-      try {
-        // One native insert, no unit of work: this is the hot path of every provider delivery. The row is the
-        // record of the delivery (rejected deliveries and applied effects get audit entries of their own).
-        await this.orm.em.fork().insert(PaymentEventRow, {
-          id,
-          createdAt: now,
-          updatedAt: now,
+      // One statement, no unit of work and no exception for a repeat: this is the hot path of every provider
+      // delivery. The row is the record of the delivery (rejected deliveries and applied effects get audit
+      // entries of their own); the unique (provider, provider event id) key makes a repeat insert nothing.
+      const inserted = await this.orm.em.getConnection().execute<{ affectedRows: number }>(
+        `insert into hub_payment_event (id, created_at, updated_at, provider, account_id, provider_event_id, provider_event_type, type, provider_payment_id, status, source, event, received_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (provider, provider_event_id) do nothing`,
+        [
+          newId(),
+          now,
+          now,
           provider,
           accountId,
-          providerEventId: event.providerEventId.slice(0, 255),
-          providerEventType: event.providerEventType?.slice(0, 200) ?? null,
-          type: event.type,
-          providerPaymentId: event.providerPaymentId?.slice(0, 200) ?? null,
+          event.providerEventId.slice(0, 255),
+          event.providerEventType?.slice(0, 200) ?? null,
+          event.type,
+          event.providerPaymentId?.slice(0, 200) ?? null,
           status,
           source,
-          event: { ...event, raw: undefined },
-          receivedAt: now,
-        });
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) {
-          result.duplicates += 1;
-          continue;
-        }
-        throw error;
+          JSON.stringify({ ...event, raw: undefined }),
+          now,
+        ],
+        'run',
+      );
+      if (inserted.affectedRows === 0) {
+        result.duplicates += 1;
+        continue;
       }
       if (status !== 'received') {
         result.ignored += 1;

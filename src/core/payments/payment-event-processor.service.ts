@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { EventsService } from '../events/events.service';
+import { yieldToRequests } from '../http/request-pressure';
 import { JobQueue } from '../jobs/job-queue';
 import { OrdersService } from '../orders/orders.service';
 import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
@@ -12,6 +13,13 @@ import { PaymentEventRow, PaymentEventStatus } from './payment-event.entity';
 import { FoundOrder, findOrderForEvent } from './payment-order-finder';
 
 const DRAIN_PARALLELISM = 8;
+/**
+ * While requests pour in (a provider's burst), applying stored events steps aside for up to this
+ * long after they arrived, so the process answers the burst in milliseconds; older events are
+ * applied at once whatever the load, so steady traffic cannot starve them.
+ */
+const MAX_DEFER_MS = 10_000;
+const BUSY_REQUESTS_PER_SECOND = 100;
 
 /** What the provider's API must say before an unsigned-in-time event may take effect. */
 const CONFIRMS: Partial<Record<PaymentEvent['type'], PaymentStatus['status'][]>> = {
@@ -75,11 +83,13 @@ export class PaymentEventProcessor implements OnModuleInit {
     let failures = 0;
     let firstError: unknown;
     for (;;) {
-      const rows = await this.orm.em.fork().find(PaymentEventRow, { accountId, status: 'received', id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: 100, fields: ['id'] });
+      const rows = await this.orm.em.fork().find(PaymentEventRow, { accountId, status: 'received', id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: 100, fields: ['id', 'receivedAt'] });
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
       // A few at a time: events of one order are serialised by the order row lock, others need no order.
       for (let i = 0; i < rows.length; i += DRAIN_PARALLELISM) {
+        const waitedMs = Date.now() - rows[i].receivedAt.getTime();
+        if (waitedMs < MAX_DEFER_MS) await yieldToRequests(BUSY_REQUESTS_PER_SECOND, Math.min(1_000, MAX_DEFER_MS - waitedMs));
         const outcomes = await Promise.allSettled(rows.slice(i, i + DRAIN_PARALLELISM).map((row) => this.process(row.id)));
         for (const outcome of outcomes) {
           if (outcome.status === 'fulfilled') continue;
