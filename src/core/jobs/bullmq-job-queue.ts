@@ -115,7 +115,7 @@ export class BullmqJobQueue extends JobQueue {
       await worker.pause(true);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-      const outcome = await Promise.race([Promise.allSettled([...this.running, this.drainInline(timeoutMs)]), timedOut]);
+      const outcome = await Promise.race([Promise.allSettled([...this.running, this.drainInline()]), timedOut]);
       clearTimeout(timer);
       await worker.close(outcome === 'timeout');
     }

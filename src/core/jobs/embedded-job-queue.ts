@@ -192,7 +192,7 @@ export class EmbeddedJobQueue extends JobQueue {
     this.wake.removeAllListeners();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([Promise.allSettled([...this.running.values(), this.drainInline(timeoutMs)]), timeout]);
+    await Promise.race([Promise.allSettled([...this.running.values(), this.drainInline()]), timeout]);
     clearTimeout(timer);
     if (this.running.size > 0) {
       // Hand unfinished jobs back at once rather than waiting for their leases to lapse.

@@ -77,13 +77,9 @@ export abstract class JobQueue {
     }
   }
 
-  /** Waits for in-process first attempts (part of `stop`). */
-  protected async drainInline(timeoutMs: number): Promise<void> {
-    if (this.inline.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([Promise.allSettled([...this.inline]), timeout]);
-    clearTimeout(timer);
+  /** Settles when the in-process first attempts under way have (part of `stop`, which bounds the wait). */
+  protected async drainInline(): Promise<void> {
+    await Promise.allSettled([...this.inline]);
   }
 
   /** Starts consuming (only in processes that run jobs). */

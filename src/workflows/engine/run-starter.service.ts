@@ -28,8 +28,9 @@ export interface StartRequest {
 }
 
 /**
- * Creates runs durably: the run and all its step rows commit in one transaction, and only then is
- * the first job enqueued. If the process dies in between, the reaper finds the run and kicks it.
+ * Creates runs durably: the run and all its step rows commit in one transaction, and only then
+ * does the run start (in process, or as a job). If the process dies in between, the reaper finds
+ * the run and kicks it.
  */
 @Injectable()
 export class RunStarter {
