@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
+import { InterceptingProxy } from '../helpers/intercepting-proxy';
 import { HubProcess, startProcess } from '../helpers/processes';
 import { createTestApp, createTestDatabase, TestApp, TestDatabase, testMode, waitFor } from '../helpers/test-app';
-import { HoldingProxy } from './holding-proxy';
 import { eventsOf, FAST_WORKFLOWS, newCustomer, waitForRun, waitForStatus } from './lifecycle-fixture';
 
 /**
@@ -13,14 +13,14 @@ import { eventsOf, FAST_WORKFLOWS, newCustomer, waitForRun, waitForStatus } from
 describe(`workflow crash recovery (${testMode})`, () => {
   let database: TestDatabase;
   let sim: XuiAdminSimulator;
-  let proxy: HoldingProxy;
+  let proxy: InterceptingProxy;
   let api: TestApp;
   const workers: HubProcess[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     sim = await XuiAdminSimulator.start();
-    proxy = await HoldingProxy.start(sim.url);
+    proxy = await InterceptingProxy.start(sim.url);
     // This process serves the API only; the workers below run the jobs.
     api = await createTestApp({ database, env: { ...FAST_WORKFLOWS, HUB_ROLE: 'api' } });
   });
@@ -60,13 +60,13 @@ describe(`workflow crash recovery (${testMode})`, () => {
     const order = await api.http.post('/orders').send({ customerId, productId: product.body.id }).expect(201);
 
     const first = await startWorker();
-    proxy.holdWhen = (url, body) => /action=create_line/.test(`${url}&${body}`);
+    proxy.decide = (url, body) => (/action=create_line/.test(`${url}&${body}`) ? 'hold' : 'pass');
     const paid = await api.http.post(`/orders/${order.body.id}/mark-paid`).send({}).expect(200);
     const subscriptionId = paid.body.subscriptionId as string;
 
     await waitFor(() => proxy.held >= 1 && sim.lines().length === 1, { timeoutMs: 30_000, message: 'the panel to create the line while its answer is held' });
     await first.kill('SIGKILL');
-    proxy.holdWhen = null;
+    proxy.decide = () => 'pass';
 
     await startWorker();
     const active = await waitForStatus(api, subscriptionId, 'active', 60_000);

@@ -1,5 +1,5 @@
+import { InterceptingProxy } from '../helpers/intercepting-proxy';
 import { testMode, waitFor } from '../helpers/test-app';
-import { FailingProxy } from './failing-proxy';
 import { eventsOf, Lifecycle, startLifecycle } from './lifecycle-fixture';
 
 const BUNDLE = [
@@ -24,12 +24,12 @@ const BUNDLE = [
 
 describe(`panel.createLines: a batch of lines in one step (${testMode})`, () => {
   let life: Lifecycle;
-  let proxy: FailingProxy;
+  let proxy: InterceptingProxy;
   let proxiedPanelId: string;
 
   beforeAll(async () => {
     life = await startLifecycle();
-    proxy = await FailingProxy.start(life.sim.url);
+    proxy = await InterceptingProxy.start(life.sim.url);
     const panel = await life.hub.http
       .post('/panels')
       .send({ name: 'XUI behind a flaky gateway', type: 'xui-admin', baseUrl: proxy.url, credentials: life.sim.credentials, options: { timeoutMs: 2000, retry: { attempts: 1, baseDelayMs: 50 }, breaker: { failureThreshold: 1000, openMs: 1000 } } })

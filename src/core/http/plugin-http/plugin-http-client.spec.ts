@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isPluginError, PluginError } from '../../plugins/sdk';
+import { PluginError, pluginFailureOf } from '../../plugins/sdk';
 import { MemoryCallLimiter } from './call-limiter';
 import { CircuitBreaker } from './circuit-breaker';
 import { HubPluginHttpClient, PanelCallRecord, PluginHttpClientOptions } from './plugin-http-client';
@@ -30,16 +30,6 @@ function client(baseUrl: string, overrides: Partial<PluginHttpClientOptions> = {
   return new HubPluginHttpClient({ key: `panel-${Math.random()}`, baseUrl, timeoutMs: 1000, retry: { attempts: 3, baseDelayMs: 5 }, secrets: ['S3cretKey99'], onCall: (record) => records.push(record), ...overrides });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('HubPluginHttpClient', () => {
   it('retries retryable failures with backoff, then succeeds; every attempt is audited without secrets', async () => {
     const server = await serve((_, count) => (count < 3 ? { status: 502 } : { status: 200, body: '{"ok":true}' }));
@@ -55,35 +45,35 @@ describe('HubPluginHttpClient', () => {
 
   it('does not retry permanent failures, nor non-idempotent requests unless asked', async () => {
     const server = await serve(() => ({ status: 500 }));
-    const permanent = await failure(client(server.url).request({ method: 'GET', url: '', classify: () => new PluginError('AUTH_FAILED', 'no') }));
+    const permanent = await pluginFailureOf(client(server.url).request({ method: 'GET', url: '', classify: () => new PluginError('AUTH_FAILED', 'no') }));
     expect(permanent.code).toBe('AUTH_FAILED');
     expect(server.calls()).toBe(1);
-    await failure(client(server.url).request({ method: 'POST', url: '', form: { a: 1 } }));
+    await pluginFailureOf(client(server.url).request({ method: 'POST', url: '', form: { a: 1 } }));
     expect(server.calls()).toBe(2);
-    await failure(client(server.url).request({ method: 'POST', url: '', form: { a: 1 }, retry: true }));
+    await pluginFailureOf(client(server.url).request({ method: 'POST', url: '', form: { a: 1 }, retry: true }));
     expect(server.calls()).toBe(5);
     await server.close();
   });
 
   it('classifies timeouts, refused connections, DNS failures and TLS failures', async () => {
     const hanging = await serve(() => ({ status: 200, hang: true }));
-    const timeout = await failure(client(hanging.url, { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '', timeoutMs: 100 }));
+    const timeout = await pluginFailureOf(client(hanging.url, { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '', timeoutMs: 100 }));
     expect(timeout).toMatchObject({ code: 'TIMEOUT', retryable: true });
     await hanging.close();
     const closed = await serve(() => ({ status: 200 }));
     const closedUrl = closed.url;
     await closed.close();
-    expect(await failure(client(closedUrl, { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }))).toMatchObject({ code: 'CONNECTION_REFUSED', retryable: true });
-    expect(await failure(client('http://panel.does-not-exist.invalid', { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }))).toMatchObject({ code: 'DNS_FAILED' });
+    expect(await pluginFailureOf(client(closedUrl, { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }))).toMatchObject({ code: 'CONNECTION_REFUSED', retryable: true });
+    expect(await pluginFailureOf(client('http://panel.does-not-exist.invalid', { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }))).toMatchObject({ code: 'DNS_FAILED' });
     const plain = await serve(() => ({ status: 200, body: 'not tls' }));
-    const tls = await failure(client(plain.url.replace('http:', 'https:'), { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }));
+    const tls = await pluginFailureOf(client(plain.url.replace('http:', 'https:'), { retry: { attempts: 1, baseDelayMs: 1 } }).request({ method: 'GET', url: '' }));
     expect(tls).toMatchObject({ code: 'TLS_ERROR', retryable: false });
     await plain.close();
   });
 
   it('names the address the hub connected from in the IP allow-list hint', async () => {
     const server = await serve(() => ({ status: 403, body: '<html>403 Forbidden</html>' }));
-    const error = await failure(client(server.url).request({ method: 'GET', url: '', classify: (res) => (res.status === 403 ? new PluginError('IP_NOT_ALLOWED', 'refused') : undefined) }));
+    const error = await pluginFailureOf(client(server.url).request({ method: 'GET', url: '', classify: (res) => (res.status === 403 ? new PluginError('IP_NOT_ALLOWED', 'refused') : undefined) }));
     expect(error.code).toBe('IP_NOT_ALLOWED');
     expect(error.hint).toContain('connected from 127.0.0.1');
     await server.close();
@@ -118,10 +108,10 @@ describe('HubPluginHttpClient', () => {
     const states: string[] = [];
     const breaker = new CircuitBreaker({ failureThreshold: 3, openMs: 200 }, (state) => states.push(state));
     const http = client(server.url, { breaker, retry: { attempts: 1, baseDelayMs: 1 } });
-    for (let i = 0; i < 3; i += 1) await failure(http.request({ method: 'GET', url: '' }));
+    for (let i = 0; i < 3; i += 1) await pluginFailureOf(http.request({ method: 'GET', url: '' }));
     expect(states).toEqual(['open']);
     const calls = server.calls();
-    const fast = await failure(http.request({ method: 'GET', url: '' }));
+    const fast = await pluginFailureOf(http.request({ method: 'GET', url: '' }));
     expect(fast.message).toContain('circuit open');
     expect(server.calls()).toBe(calls);
     up = true;

@@ -13,6 +13,7 @@ export * from './wire';
 export * from './semver';
 export * from './xtream-player';
 export * from './simulator-kit';
+export * from './plugin-test-kit';
 export * from './basic-http-client';
 export * from './conformance';
 export * from './xui-access-code';

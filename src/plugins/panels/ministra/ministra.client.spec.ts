@@ -1,19 +1,7 @@
-import { createBasicHttpClient, isPluginError, memoryStateStore, PluginError, PluginHttpClient, PluginHttpRequest } from '../../../core/plugins/sdk';
+import { createTestPanelClient, memoryStateStore, pluginFailureOf, PluginHttpRequest } from '../../../core/plugins/sdk';
 import { MinistraClient } from './ministra.client';
 import { ministraPlugin } from './ministra.plugin';
 import { MinistraSimulator, MinistraSimulatorOptions } from './ministra.simulator';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-async function failureOf(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('Ministra REST API v1', () => {
   let sim: MinistraSimulator;
@@ -21,10 +9,7 @@ describe('Ministra REST API v1', () => {
   let sent: PluginHttpRequest[];
   const start = async (options: MinistraSimulatorOptions = {}, config: Record<string, unknown> = {}) => {
     sim = await MinistraSimulator.start(options);
-    sent = [];
-    const basic = createBasicHttpClient({ baseUrl: sim.url });
-    const http: PluginHttpClient = { request: (req) => (sent.push(req), basic.request(req)) };
-    client = ministraPlugin.create({ login: sim.options.authLogin, password: sim.options.authPassword, ...config }, { baseUrl: sim.url, http, logger: quiet, clock: { now: () => new Date() }, state: memoryStateStore() }) as MinistraClient;
+    ({ client, sent } = createTestPanelClient<MinistraClient>(ministraPlugin, { login: sim.options.authLogin, password: sim.options.authPassword, ...config }, { baseUrl: sim.url, state: memoryStateStore() }));
   };
   const create = (key: string, extra: Record<string, unknown> = {}) => client.createLine({ packageId: 'premium', expiresAt: '2031-05-04T10:20:30.000Z', maxConnections: 1, idempotencyKey: key, ...extra });
   const raw = (path: string, init: RequestInit = {}) =>
@@ -48,8 +33,8 @@ describe('Ministra REST API v1', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Basic realm="Stalker API"');
     expect(await response.json()).toEqual({ status: 'ERROR', results: '', error: '401 Unauthorized request' });
-    const bad = ministraPlugin.create({ login: 'billing', password: 'nope-nope' }, { baseUrl: sim.url, http: createBasicHttpClient({ baseUrl: sim.url }), logger: quiet, clock: { now: () => new Date() } });
-    expect(await failureOf(bad.listPackages!())).toMatchObject({ code: 'AUTH_FAILED', httpStatus: 401 });
+    const bad = createTestPanelClient(ministraPlugin, { login: 'billing', password: 'nope-nope' }, { baseUrl: sim.url }).client;
+    expect(await pluginFailureOf(bad.listPackages!())).toMatchObject({ code: 'AUTH_FAILED', httpStatus: 401 });
     await sim.close();
     await start({ authLogin: '' }, { login: '', password: '' });
     expect((await client.testConnection()).ok).toBe(true);
@@ -66,11 +51,11 @@ describe('Ministra REST API v1', () => {
   it('maps the envelope errors and answers on both /api/ and /api/v1/', async () => {
     await start({}, { apiPath: '/stalker_portal/api/' });
     await create('dup-1', { username: 'carol01' });
-    expect(await failureOf(create('dup-2', { username: 'carol01' }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
-    expect(await failureOf(client.call('POST', 'tariffs', [], { name: 'x' }))).toMatchObject({ code: 'NOT_SUPPORTED', providerMessage: 'Resource "tariffs" does not support action "create"' });
-    expect(await failureOf(client.call('GET', 'no_such_thing'))).toMatchObject({ code: 'NOT_SUPPORTED', providerMessage: 'Resource "NoSuchThing" does not exist' });
-    expect(await failureOf(client.call('PUT', 'accounts', ['a', 'b'], { status: 1 }))).toMatchObject({ code: 'INVALID_INPUT', providerMessage: 'Only one identifier allowed' });
-    expect(await failureOf(client.call('POST', 'accounts', [], { login: 'dave01', stb_mac: '00:1A:79:XX' }))).toMatchObject({ code: 'INVALID_INPUT', providerMessage: 'Not valid mac address' });
+    expect(await pluginFailureOf(create('dup-2', { username: 'carol01' }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
+    expect(await pluginFailureOf(client.call('POST', 'tariffs', [], { name: 'x' }))).toMatchObject({ code: 'NOT_SUPPORTED', providerMessage: 'Resource "tariffs" does not support action "create"' });
+    expect(await pluginFailureOf(client.call('GET', 'no_such_thing'))).toMatchObject({ code: 'NOT_SUPPORTED', providerMessage: 'Resource "NoSuchThing" does not exist' });
+    expect(await pluginFailureOf(client.call('PUT', 'accounts', ['a', 'b'], { status: 1 }))).toMatchObject({ code: 'INVALID_INPUT', providerMessage: 'Only one identifier allowed' });
+    expect(await pluginFailureOf(client.call('POST', 'accounts', [], { login: 'dave01', stb_mac: '00:1A:79:XX' }))).toMatchObject({ code: 'INVALID_INPUT', providerMessage: 'Not valid mac address' });
   });
 
   it('create answers only `true`: the plugin reads the account back by login', async () => {
@@ -84,7 +69,7 @@ describe('Ministra REST API v1', () => {
 
   it('refuses an unknown tariff external id (the portal would silently give the default plan)', async () => {
     await start();
-    expect(await failureOf(create('tariff-1', { packageId: 'platinum' }))).toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
+    expect(await pluginFailureOf(create('tariff-1', { packageId: 'platinum' }))).toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
     expect(sim.accounts()).toHaveLength(0);
     await client.call('POST', 'accounts', [], { login: 'gina01', account_number: 'gina01', tariff_plan: 'platinum' });
     expect((await client.getLine({ externalId: 'gina01', username: 'gina01' }))?.packageId).toBe('basic');
@@ -113,7 +98,7 @@ describe('Ministra REST API v1', () => {
     const updated = await client.updateLine({ line, packageId: 'premium', password: 'N3w-password' });
     expect(updated.packageId).toBe('premium');
     expect(sim.checkPassword('ivy01', 'N3w-password')).toBe(true);
-    expect(await failureOf(client.updateLine({ line, maxConnections: 3 }))).toMatchObject({ code: 'NOT_SUPPORTED' });
+    expect(await pluginFailureOf(client.updateLine({ line, maxConnections: 3 }))).toMatchObject({ code: 'NOT_SUPPORTED' });
   });
 
   it('without internal billing end_date is hidden: the plugin reports the expiry it set, and declares hub-enforced expiry', async () => {
@@ -145,7 +130,7 @@ describe('Ministra REST API v1', () => {
     expect((await client.getLine({ externalId: 'lena01', username: 'lena01-box2' }))?.username).toBe('lena01-box2');
     expect(await client.call('GET', 'users', ['00:1A:79:00:00:02'])).toMatchObject({ login: 'lena01-box2' });
     expect(await client.call('GET', 'users', ['lena01'])).toMatchObject({ login: 'lena01', account_number: 'lena01' });
-    expect(await failureOf(client.call('GET', 'accounts', ['lena01', 'nobody']))).toMatchObject({ providerMessage: 'One or more identifiers are incorrect' });
+    expect(await pluginFailureOf(client.call('GET', 'accounts', ['lena01', 'nobody']))).toMatchObject({ providerMessage: 'One or more identifiers are incorrect' });
     // Deleting by account number removes every user of it.
     await client.deleteLine(line);
     expect(sim.accounts()).toHaveLength(0);

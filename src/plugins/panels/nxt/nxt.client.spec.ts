@@ -1,20 +1,8 @@
-import { createBasicHttpClient, isPluginError, PluginError, PluginHttpClient, PluginHttpRequest } from '../../../core/plugins/sdk';
+import { createBasicHttpClient, createTestPanelClient, PluginHttpClient, PluginHttpRequest, pluginFailureOf } from '../../../core/plugins/sdk';
 import { NxtClient } from './nxt.client';
 import { nxtPlugin } from './nxt.plugin';
 import { NxtSimulator, NxtSimulatorOptions } from './nxt.simulator';
 import { fromNxtDate, isLoginPage, parseOptions } from './nxt.wire';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-async function failureOf(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('NXT reseller dashboard', () => {
   let sim: NxtSimulator;
@@ -22,10 +10,7 @@ describe('NXT reseller dashboard', () => {
   let sent: PluginHttpRequest[];
   const start = async (options: NxtSimulatorOptions = {}, config: Record<string, unknown> = {}) => {
     sim = await NxtSimulator.start({ credits: 50, ...options });
-    sent = [];
-    const basic = createBasicHttpClient({ baseUrl: sim.url });
-    const http: PluginHttpClient = { request: (req) => (sent.push(req), basic.request(req)) };
-    client = nxtPlugin.create({ username: sim.options.username, password: sim.options.password, minLoginIntervalMs: 0, ...config }, { baseUrl: sim.url, http, logger: quiet, clock: { now: () => sim.clock.now() } }) as NxtClient;
+    ({ client, sent } = createTestPanelClient<NxtClient>(nxtPlugin, { username: sim.options.username, password: sim.options.password, minLoginIntervalMs: 0, ...config }, { baseUrl: sim.url, clock: { now: () => sim.clock.now() } }));
   };
   const create = (key: string, packageId = '11', extra: Record<string, unknown> = {}) => client.createLine({ packageId, expiresAt: null, maxConnections: 1, idempotencyKey: key, ...extra });
 
@@ -79,8 +64,8 @@ describe('NXT reseller dashboard', () => {
         return response;
       },
     };
-    const victim = nxtPlugin.create({ username: sim.options.username, password: sim.options.password, minLoginIntervalMs: 0 }, { baseUrl: sim.url, http: kicked, logger: quiet, clock: { now: () => new Date() } });
-    expect(await failureOf(victim.listPackages!())).toMatchObject({ code: 'AUTH_FAILED', message: expect.stringMatching(/did not keep the session/) });
+    const victim = createTestPanelClient(nxtPlugin, { username: sim.options.username, password: sim.options.password, minLoginIntervalMs: 0 }, { baseUrl: sim.url, http: kicked }).client;
+    expect(await pluginFailureOf(victim.listPackages!())).toMatchObject({ code: 'AUTH_FAILED', message: expect.stringMatching(/did not keep the session/) });
     expect(sim.stats.logins).toBe(1);
   });
 
@@ -98,14 +83,14 @@ describe('NXT reseller dashboard', () => {
 
   it('bad credentials (redirect back to /login) are AUTH_FAILED with the captcha hint; a throttled login is RATE_LIMITED', async () => {
     await start({}, { password: 'wrong-password' });
-    const failure = await failureOf(client.listPackages());
+    const failure = await pluginFailureOf(client.listPackages());
     expect(failure).toMatchObject({ code: 'AUTH_FAILED', retryable: false });
     expect(failure.hint).toMatch(/captcha/);
     await sim.close();
     await start({ loginsPerMinute: 1 });
     await client.listPackages();
     sim.expireSessions();
-    expect(await failureOf(client.listPackages())).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+    expect(await pluginFailureOf(client.listPackages())).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
   });
 
   it('scrapes packages from the create pages (data-credits, duration, connections; trial page flagged)', async () => {
@@ -134,9 +119,9 @@ describe('NXT reseller dashboard', () => {
   it('maps {"error": …} answers and treats an existing username with another password as a duplicate', async () => {
     await start({ credits: 3 });
     await create('d-1', '12', { username: 'dupe01', password: 'first-pass' });
-    expect(await failureOf(create('d-2', '11', { username: 'dupe01', password: 'other-pass' }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
-    expect(await failureOf(create('d-3', '11'))).toMatchObject({ code: 'INSUFFICIENT_CREDITS', providerMessage: 'You do not have enough credits.' });
-    expect(await failureOf(create('d-4', '99'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
+    expect(await pluginFailureOf(create('d-2', '11', { username: 'dupe01', password: 'other-pass' }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
+    expect(await pluginFailureOf(create('d-3', '11'))).toMatchObject({ code: 'INSUFFICIENT_CREDITS', providerMessage: 'You do not have enough credits.' });
+    expect(await pluginFailureOf(create('d-4', '99'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
     // Same username and password: the earlier attempt's line.
     expect((await create('d-1', '12', { username: 'dupe01', password: 'first-pass' })).externalId).toBe('1001');
   });
@@ -149,7 +134,7 @@ describe('NXT reseller dashboard', () => {
     expect(extended.expiresAt).toBe('2030-04-10T00:00:00.000Z');
     await client.extendLine({ line, expiresAt: '2030-03-20T00:00:00.000Z' });
     expect(sim.ledger.map((entry) => entry.action)).toEqual(['create', 'extend', 'extend']);
-    expect(await failureOf(client.extendLine({ line: { externalId: '4242', username: 'ghost' }, expiresAt: '2031-01-01T00:00:00Z' }))).toMatchObject({ code: 'USER_NOT_FOUND' });
+    expect(await pluginFailureOf(client.extendLine({ line: { externalId: '4242', username: 'ghost' }, expiresAt: '2031-01-01T00:00:00Z' }))).toMatchObject({ code: 'USER_NOT_FOUND' });
     await client.deleteLine(line);
     await client.deleteLine(line);
     expect(sim.lines()).toHaveLength(0);

@@ -1,21 +1,10 @@
-import { createBasicHttpClient, isPluginError, PluginError, PluginHttpClient, PluginHttpRequest } from '../../../core/plugins/sdk';
+import { createTestPanelClient, PluginError, PluginHttpClient, PluginHttpRequest, pluginFailureOf } from '../../../core/plugins/sdk';
 import { DEFAULT_API_URL, OneStreamClient } from './onestream.client';
 import { oneStreamPlugin } from './onestream.plugin';
 import { OneStreamSimulator, OneStreamSimulatorOptions } from './onestream.simulator';
 import { classifyOneStream } from './onestream.wire';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-async function failureOf(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('1-Stream ext API', () => {
   let sim: OneStreamSimulator;
@@ -23,10 +12,7 @@ describe('1-Stream ext API', () => {
   let sent: PluginHttpRequest[];
   const start = async (options: OneStreamSimulatorOptions = {}, config: Record<string, unknown> = {}) => {
     sim = await OneStreamSimulator.start({ credits: 15, ...options });
-    sent = [];
-    const basic = createBasicHttpClient();
-    const http: PluginHttpClient = { request: (req) => (sent.push(req), basic.request(req)) };
-    client = oneStreamPlugin.create({ apiKey: sim.apiKey, apiToken: sim.apiToken, apiUrl: sim.url, ...config }, { http, logger: quiet, clock: { now: () => new Date() } }) as OneStreamClient;
+    ({ client, sent } = createTestPanelClient<OneStreamClient>(oneStreamPlugin, { apiKey: sim.apiKey, apiToken: sim.apiToken, apiUrl: sim.url, ...config }));
   };
   const create = (key: string, packageId = '108', extra: Record<string, unknown> = {}) => client.createLine({ packageId, expiresAt: null, maxConnections: 1, idempotencyKey: key, ...extra });
   const post = (path: string, body: unknown) => fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'x-api-key': sim.apiKey, 'x-auth-user': sim.apiToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -42,9 +28,9 @@ describe('1-Stream ext API', () => {
     expect(call.form).toBeUndefined();
     const urls: string[] = [];
     const recorder: PluginHttpClient = { request: async (req) => (urls.push(req.url), Promise.reject(new PluginError('TIMEOUT', 'recorded only'))) };
-    const cloud = oneStreamPlugin.create({ apiKey: 'k', apiToken: 't', apiKeyHeader: 'X-Key' }, { http: recorder, logger: quiet, clock: { now: () => new Date() } });
+    const cloud = createTestPanelClient(oneStreamPlugin, { apiKey: 'k', apiToken: 't', apiKeyHeader: 'X-Key' }, { http: recorder }).client;
     await cloud.listPackages!().catch(() => undefined);
-    const local = oneStreamPlugin.create({ apiKey: 'k', apiToken: 't', apiUrl: 'https://ignored.example' }, { baseUrl: 'http://127.0.0.1:9', http: recorder, logger: quiet, clock: { now: () => new Date() } });
+    const local = createTestPanelClient(oneStreamPlugin, { apiKey: 'k', apiToken: 't', apiUrl: 'https://ignored.example' }, { baseUrl: 'http://127.0.0.1:9', http: recorder }).client;
     await local.listPackages!().catch(() => undefined);
     expect(urls).toEqual([`${DEFAULT_API_URL}/ext/packages`, 'http://127.0.0.1:9/ext/packages']);
   });
@@ -68,7 +54,7 @@ describe('1-Stream ext API', () => {
     expect(second).toEqual(first);
     expect(sim.credits).toBe(5);
     sim.setFaults({ failNext: 1, faultPhase: 'after' });
-    expect(await failureOf(create('lost-1', '108'))).toMatchObject({ code: 'PANEL_UNAVAILABLE', retryable: true });
+    expect(await pluginFailureOf(create('lost-1', '108'))).toMatchObject({ code: 'PANEL_UNAVAILABLE', retryable: true });
     const line = await create('lost-1', '108');
     expect(sim.lines().filter((row) => row.username === line.username)).toHaveLength(1);
     expect(sim.credits).toBe(4);
@@ -90,12 +76,12 @@ describe('1-Stream ext API', () => {
   it('maps insufficient credits, a taken username, an unknown package and a missing permission', async () => {
     await start({ credits: 10 });
     await create('m-1', '109', { username: 'taken01' });
-    expect(await failureOf(create('m-2', '108'))).toMatchObject({ code: 'INSUFFICIENT_CREDITS', httpStatus: 422, providerMessage: 'You do not have enough credits.' });
-    expect(await failureOf(client.call('POST', '/ext/line/create', { json: { package: 110, username: 'taken01' } }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
-    expect(await failureOf(create('m-3', '999'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
+    expect(await pluginFailureOf(create('m-2', '108'))).toMatchObject({ code: 'INSUFFICIENT_CREDITS', httpStatus: 422, providerMessage: 'You do not have enough credits.' });
+    expect(await pluginFailureOf(client.call('POST', '/ext/line/create', { json: { package: 110, username: 'taken01' } }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
+    expect(await pluginFailureOf(create('m-3', '999'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
     const line = (await client.findLineByUsername('taken01'))!;
-    expect(await failureOf(client.updateLine({ line, password: 'new-pass-1' }))).toMatchObject({ code: 'FORBIDDEN', httpStatus: 403 });
-    expect(await failureOf(client.enableLine({ externalId: '00000000-0000-4000-8000-000000000000', username: 'x' }))).toMatchObject({ code: 'USER_NOT_FOUND' });
+    expect(await pluginFailureOf(client.updateLine({ line, password: 'new-pass-1' }))).toMatchObject({ code: 'FORBIDDEN', httpStatus: 403 });
+    expect(await pluginFailureOf(client.enableLine({ externalId: '00000000-0000-4000-8000-000000000000', username: 'x' }))).toMatchObject({ code: 'USER_NOT_FOUND' });
   });
 
   it('with editLines: set-expiry mode sets expire_at exactly (null = unlimited stays readable) and passwords change', async () => {

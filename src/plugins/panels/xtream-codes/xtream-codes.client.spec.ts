@@ -1,21 +1,10 @@
-import { createBasicHttpClient, isPluginError, memoryStateStore, PanelClient, PluginError } from '../../../core/plugins/sdk';
+import { createTestPanelClient, memoryStateStore, PanelClient, pluginFailureOf } from '../../../core/plugins/sdk';
 import { XC_TEST_PACKAGES } from './xtream-codes.fixtures';
 import { xtreamCodesPlugin } from './xtream-codes.plugin';
 import { XtreamCodesSimulator } from './xtream-codes.simulator';
 import { classifyXcResponse } from './xtream-codes.wire';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const answer = (status: number, body: string) => ({ status, body, headers: {}, json: () => JSON.parse(body) });
-
-async function failureOf(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('Xtream Codes api.php wire quirks', () => {
   let sim: XtreamCodesSimulator;
@@ -23,7 +12,7 @@ describe('Xtream Codes api.php wire quirks', () => {
 
   beforeAll(async () => {
     sim = await XtreamCodesSimulator.start();
-    client = xtreamCodesPlugin.create({ apiPass: sim.apiPass, packages: XC_TEST_PACKAGES }, { baseUrl: sim.url, http: createBasicHttpClient({ baseUrl: sim.url }), logger: quiet, clock: { now: () => new Date() }, state: memoryStateStore() });
+    client = createTestPanelClient(xtreamCodesPlugin, { apiPass: sim.apiPass, packages: XC_TEST_PACKAGES }, { baseUrl: sim.url, state: memoryStateStore() }).client;
   });
   afterAll(() => sim.close());
   afterEach(() => sim.resetFaults());
@@ -33,7 +22,7 @@ describe('Xtream Codes api.php wire quirks', () => {
     expect(classifyXcResponse(answer(200, '{"result":false,"0":"IP FORBIDDEN"}'))?.code).toBe('IP_NOT_ALLOWED');
     expect(classifyXcResponse(answer(200, '{"result":false,"0":"KEY WRONG"}'))?.code).toBe('AUTH_FAILED');
     sim.setFaults({ ipNotAllowed: true });
-    expect(await failureOf(client.getLine!({ externalId: '1', username: 'u', password: 'p' }))).toMatchObject({ code: 'IP_NOT_ALLOWED', retryable: false });
+    expect(await pluginFailureOf(client.getLine!({ externalId: '1', username: 'u', password: 'p' }))).toMatchObject({ code: 'IP_NOT_ALLOWED', retryable: false });
   });
 
   it('reads empty bodies of unknown actions as NOT_SUPPORTED, and the other error strings', async () => {
@@ -64,7 +53,7 @@ describe('Xtream Codes api.php wire quirks', () => {
     const first = await client.createLine!({ username: 'shared-name', password: 'one-pass', packageId: 'news', expiresAt: null, maxConnections: 1, idempotencyKey: 'xc-dup-1' });
     const direct = await fetch(`${sim.url}/api.php`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `api_pass=${sim.apiPass}&action=user&sub=create&user_data[username]=shared-name&user_data[password]=other-pass` }).then((res) => res.json() as Promise<{ result: boolean }>);
     expect(direct.result).toBe(true);
-    expect(await failureOf(client.createLine!({ username: 'shared-name', password: 'third-pass', packageId: 'news', expiresAt: null, maxConnections: 1, idempotencyKey: 'xc-dup-2' }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
+    expect(await pluginFailureOf(client.createLine!({ username: 'shared-name', password: 'third-pass', packageId: 'news', expiresAt: null, maxConnections: 1, idempotencyKey: 'xc-dup-2' }))).toMatchObject({ code: 'DUPLICATE_USERNAME' });
     expect(first.expiresAt).toBeNull();
   });
 
@@ -76,7 +65,7 @@ describe('Xtream Codes api.php wire quirks', () => {
     expect(changed).toMatchObject({ password: 'new-secret-pw', packageId: 'full', expiresAt: '2030-02-01T00:00:00.000Z' });
     expect(await client.getLine!(line)).toBeNull();
     expect(await client.getLine!({ ...line, password: 'new-secret-pw' })).toMatchObject({ externalId: line.externalId });
-    expect(await failureOf(client.getLine!({ externalId: line.externalId, username: line.username }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await pluginFailureOf(client.getLine!({ externalId: line.externalId, username: line.username }))).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('has no delete: the capability is absent', () => {

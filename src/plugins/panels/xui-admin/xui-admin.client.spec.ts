@@ -1,19 +1,9 @@
-import { createBasicHttpClient, isPluginError, PanelClient, PluginError } from '../../../core/plugins/sdk';
+import { createTestPanelClient, PanelClient, pluginFailureOf } from '../../../core/plugins/sdk';
 import { xuiAdminPlugin } from './xui-admin.plugin';
 import { XuiAdminSimulator } from './xui-admin.simulator';
 import { classifyXuiResponse } from './xui-admin.wire';
 
 const response = (status: number, body: string) => ({ status, body, headers: {}, json: () => JSON.parse(body) });
-
-async function failureOf(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('XUI.one admin wire quirks', () => {
   let sim: XuiAdminSimulator;
@@ -21,7 +11,7 @@ describe('XUI.one admin wire quirks', () => {
 
   beforeAll(async () => {
     sim = await XuiAdminSimulator.start({ timeZone: 'Europe/Paris' });
-    client = xuiAdminPlugin.create({ ...sim.credentials, timeZone: 'Europe/Paris' }, { baseUrl: sim.url, http: createBasicHttpClient({ baseUrl: sim.url, timeoutMs: 2000 }), logger: { debug() {}, info() {}, warn() {}, error() {} }, clock: { now: () => new Date() } });
+    client = createTestPanelClient(xuiAdminPlugin, { ...sim.credentials, timeZone: 'Europe/Paris' }, { baseUrl: sim.url, timeoutMs: 2000 }).client;
   });
   afterAll(() => sim.close());
   afterEach(() => sim.resetFaults());
@@ -74,7 +64,7 @@ describe('XUI.one admin wire quirks', () => {
 
   it('maps STATUS_* codes inside HTTP 200 bodies', async () => {
     sim.insertLine({ username: 'taken-name', password: 'pw123456' });
-    expect((await failureOf(client.createLine!({ username: 'taken-name', packageId: '1', expiresAt: null, maxConnections: 1, idempotencyKey: 'dup-1' }))).code).toBe('DUPLICATE_USERNAME');
+    expect((await pluginFailureOf(client.createLine!({ username: 'taken-name', packageId: '1', expiresAt: null, maxConnections: 1, idempotencyKey: 'dup-1' }))).code).toBe('DUPLICATE_USERNAME');
     expect(classifyXuiResponse(response(200, '{"status":"STATUS_EXISTS_USERNAME","data":{"username":"x"}}'))?.code).toBe('DUPLICATE_USERNAME');
     expect(classifyXuiResponse(response(200, '{"status":"STATUS_INVALID_DATE","data":{}}'))?.code).toBe('INVALID_INPUT');
     expect(classifyXuiResponse(response(200, '{"status":"STATUS_INSUFFICIENT_CREDITS"}'))?.code).toBe('INSUFFICIENT_CREDITS');
@@ -95,19 +85,19 @@ describe('XUI.one admin wire quirks', () => {
 
   it('reads nginx pages: 403 allow-list, 404 unknown access code, 503 rate limit, and the empty body of a missing permission', async () => {
     sim.setFaults({ ipNotAllowed: true });
-    const ip = await failureOf(client.getLine!({ externalId: '1', username: '' }));
+    const ip = await pluginFailureOf(client.getLine!({ externalId: '1', username: '' }));
     expect(ip).toMatchObject({ code: 'IP_NOT_ALLOWED', httpStatus: 403, retryable: false });
     sim.resetFaults();
-    const wrongCode = xuiAdminPlugin.create({ accessCode: 'nope', apiKey: sim.apiKey }, { baseUrl: sim.url, http: createBasicHttpClient({ baseUrl: sim.url }), logger: { debug() {}, info() {}, warn() {}, error() {} }, clock: { now: () => new Date() } });
-    const notFound = await failureOf(wrongCode.listPackages!());
+    const wrongCode = createTestPanelClient(xuiAdminPlugin, { accessCode: 'nope', apiKey: sim.apiKey }, { baseUrl: sim.url }).client;
+    const notFound = await pluginFailureOf(wrongCode.listPackages!());
     expect(notFound).toMatchObject({ code: 'AUTH_FAILED', httpStatus: 404 });
     expect(notFound.hint).toContain('access code');
     sim.setFaults({ rateLimitPerSecond: 0 });
-    expect(await failureOf(client.listPackages!())).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+    expect(await pluginFailureOf(client.listPackages!())).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
     sim.resetFaults();
     sim.deniedActions.add('get_packages');
     try {
-      expect(await failureOf(client.listPackages!())).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await pluginFailureOf(client.listPackages!())).toMatchObject({ code: 'FORBIDDEN' });
       const test = await client.testConnection!();
       expect(test).toMatchObject({ ok: false, failedStage: 'permissions' });
     } finally {

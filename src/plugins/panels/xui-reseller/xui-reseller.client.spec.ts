@@ -1,18 +1,6 @@
-import { createBasicHttpClient, isPluginError, PanelClient, PluginError } from '../../../core/plugins/sdk';
+import { createTestPanelClient, PanelClient, pluginFailureOf } from '../../../core/plugins/sdk';
 import { xuiResellerPlugin } from './xui-reseller.plugin';
 import { XuiResellerSimulator } from './xui-reseller.simulator';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-async function failureOf(promise: Promise<unknown>): Promise<PluginError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPluginError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('XUI.one reseller API', () => {
   let sim: XuiResellerSimulator;
@@ -21,7 +9,7 @@ describe('XUI.one reseller API', () => {
 
   beforeEach(async () => {
     sim = await XuiResellerSimulator.start({ credits: 12, trialsAllowed: 1, overrides: { 2: 8 } });
-    client = xuiResellerPlugin.create(sim.credentials, { baseUrl: sim.url, http: createBasicHttpClient({ baseUrl: sim.url }), logger: quiet, clock: { now: () => new Date() } });
+    client = createTestPanelClient(xuiResellerPlugin, sim.credentials, { baseUrl: sim.url }).client;
   });
   afterEach(() => sim.close());
 
@@ -45,11 +33,11 @@ describe('XUI.one reseller API', () => {
 
   it('maps INSUFFICIENT_CREDITS, NO_TRIALS and the INVALID_TYPE answer for an unknown package', async () => {
     await create('c-1', '2');
-    expect(await failureOf(create('c-2', '2'))).toMatchObject({ code: 'INSUFFICIENT_CREDITS', retryable: false });
+    expect(await pluginFailureOf(create('c-2', '2'))).toMatchObject({ code: 'INSUFFICIENT_CREDITS', retryable: false });
     await create('t-1', '1', { isTrial: true });
-    expect(await failureOf(create('t-2', '1', { isTrial: true }))).toMatchObject({ code: 'NO_TRIALS_LEFT' });
-    expect(await failureOf(create('p-1', '999'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND', providerMessage: 'STATUS_INVALID_TYPE' });
-    expect(await failureOf(create('p-2', '3'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND', providerMessage: 'STATUS_INVALID_PACKAGE' });
+    expect(await pluginFailureOf(create('t-2', '1', { isTrial: true }))).toMatchObject({ code: 'NO_TRIALS_LEFT' });
+    expect(await pluginFailureOf(create('p-1', '999'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND', providerMessage: 'STATUS_INVALID_TYPE' });
+    expect(await pluginFailureOf(create('p-2', '3'))).toMatchObject({ code: 'PACKAGE_NOT_FOUND', providerMessage: 'STATUS_INVALID_PACKAGE' });
   });
 
   it('extends from the current expiry while the line runs, repeating the package only as needed (retry-safe)', async () => {
@@ -67,7 +55,7 @@ describe('XUI.one reseller API', () => {
   it('refuses a password change the panel ignores (no allow_change_password)', async () => {
     sim.account.permissions.allow_change_password = false;
     const line = await create('pw-1', '1');
-    expect(await failureOf(client.updateLine!({ line, password: 'another-pass' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await pluginFailureOf(client.updateLine!({ line, password: 'another-pass' }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(sim.line(line.externalId)?.password).toBe(line.password);
   });
 });
