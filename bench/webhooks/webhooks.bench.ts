@@ -14,8 +14,6 @@ import { MikroORM } from '@mikro-orm/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Stripe from 'stripe';
 import { Pool } from 'undici';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { AppModule } from '../../src/app.module';
 import { createHttpApp } from '../../src/core/bootstrap';
@@ -23,6 +21,7 @@ import { loadConfig } from '../../src/core/config/hub-config';
 import { PaymentEventRow } from '../../src/core/payments/payment-event.entity';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, LatencySummary } from '../support/load';
+import { startWorkerProcess } from '../support/worker-process';
 
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
 const TOTAL = Number(process.env.BENCH_WEBHOOKS ?? 5000);
@@ -51,7 +50,7 @@ async function benchMode(mode: HubMode, layout: Layout): Promise<ModeResult> {
   const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_JOB_CONCURRENCY: '16', HUB_JOB_POLL_MS: '50', HUB_PANEL_HEALTH_INTERVAL_MS: '0', HUB_PACKAGE_SYNC_INTERVAL_MS: '0' });
   const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: layout === 'apiAndWorker' ? 'api' : 'all' });
   let app: NestExpressApplication | undefined;
-  const worker = layout === 'apiAndWorker' ? startWorker(database.env) : undefined;
+  const worker = layout === 'apiAndWorker' ? startWorkerProcess(database.env) : undefined;
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.listen(0, '127.0.0.1');
@@ -85,17 +84,6 @@ async function benchMode(mode: HubMode, layout: Layout): Promise<ModeResult> {
   }
 }
 
-/** A worker process (dist/src/worker.js) on the same database and queue. */
-function startWorker(env: Record<string, string>): { stop(): Promise<void> } {
-  const child = spawn(process.execPath, [resolve(__dirname, '../../src/worker.js')], { env: { ...process.env, ...env, HUB_ROLE: 'worker', HUB_WORKER_HEALTH_PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise<void>((done) => child.once('close', () => done()));
-  return {
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 function runLoad(target: { origin: string; path: string }): Promise<{ webhooks: LatencySummary; duplicates: LatencySummary; baseline: LatencySummary }> {
   return new Promise((resolve, reject) => {

@@ -5,8 +5,10 @@
  *  - saturation: N orders marked paid by 32 concurrent callers; runs/s until every run succeeded;
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
  *  - direct: the same panel client's createLine at the same concurrency, and the ratio of the two.
- * Every run is fully audited. Prints one JSON line.
- * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS)
+ * Every run is fully audited. Two layouts per mode: `oneProcess` (HUB_ROLE=all) and `apiAndWorker`
+ * (an HUB_ROLE=api process takes the orders, a worker process runs the workflows — the scale-out
+ * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them. Prints one JSON line.
+ * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_LAYOUTS)
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
@@ -19,6 +21,7 @@ import { loadConfig } from '../../src/core/config/hub-config';
 import { PanelClientsService } from '../../src/core/panels/panel-clients.service';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, percentile } from '../support/load';
+import { startWorkerProcess } from '../support/worker-process';
 import { startSimulatorProcess, wallClock } from '../support/xui-simulator.process';
 
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
@@ -52,11 +55,14 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
   }
 }
 
-async function benchMode(mode: HubMode) {
+type Layout = 'oneProcess' | 'apiAndWorker';
+
+async function benchMode(mode: HubMode, layout: Layout) {
   const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32' });
-  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: layout === 'apiAndWorker' ? 'api' : 'all' });
   const sim = await startSimulatorProcess();
   let app: NestExpressApplication | undefined;
+  const worker = layout === 'apiAndWorker' ? startWorkerProcess(database.env) : undefined;
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.listen(0, '127.0.0.1');
@@ -140,6 +146,7 @@ async function benchMode(mode: HubMode) {
       auditedRuns: audited,
     };
   } finally {
+    await worker?.stop();
     await app?.close();
     await sim.close();
     await database.drop();
@@ -148,8 +155,14 @@ async function benchMode(mode: HubMode) {
 
 async function main(): Promise<void> {
   const modes = (process.argv.slice(2).length ? process.argv.slice(2) : ['embedded', 'scale-out']) as HubMode[];
-  const results: Record<string, unknown> = {};
-  for (const mode of modes) results[mode] = await benchMode(mode);
+  const results: Record<string, Record<string, unknown>> = {};
+  for (const mode of modes) {
+    // Embedded mode is one process by default: SQLite shared by two processes under this write
+    // load answers "database is locked" (see README, troubleshooting).
+    const layouts = (process.env.BENCH_LAYOUTS?.split(',') ?? (mode === 'embedded' ? ['oneProcess'] : ['oneProcess', 'apiAndWorker'])) as Layout[];
+    results[mode] = {};
+    for (const layout of layouts) results[mode][layout] = await benchMode(mode, layout);
+  }
   process.stdout.write(`${JSON.stringify({ bench: 'workflows', node: process.version, results })}\n`);
 }
 

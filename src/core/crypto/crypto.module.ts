@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Global, Logger, Module } from '@nestjs/common';
@@ -30,7 +30,19 @@ export function resolveEncryptionKey(config: HubConfig, logger = new Logger('Cry
   if (existsSync(file)) return parseEncryptionKey(readFileSync(file, 'utf8'));
   mkdirSync(config.dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+  // An API and a worker process started together on a fresh data directory must end up with one
+  // key: the key is written whole to a file of this process and linked into place, which fails if
+  // another process got there first — then its key is the one.
+  const mine = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(mine, key.toString('base64'), { mode: 0o600 });
+  try {
+    linkSync(mine, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return parseEncryptionKey(readFileSync(file, 'utf8'));
+  } finally {
+    rmSync(mine, { force: true });
+  }
   logger.warn(
     `HUB_ENCRYPTION_KEY is not set: generated an encryption key into ${file}. Back this file up — without it the stored ` +
       'credentials cannot be decrypted — or set HUB_ENCRYPTION_KEY to its content. In production the variable is required.',

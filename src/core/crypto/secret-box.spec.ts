@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../config/hub-config';
 import { resolveEncryptionKey } from './crypto.module';
@@ -51,6 +52,23 @@ describe('resolveEncryptionKey', () => {
     expect(first).toEqual(second);
     expect(parseEncryptionKey(readFileSync(join(dir, 'encryption.key'), 'utf8'))).toEqual(first);
     expect(statSync(join(dir, 'encryption.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('gives processes that start together on a fresh data directory one key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-key-'));
+    // Real processes racing for the file (an API and workers started by one compose file), on the compiled
+    // module, each spinning until the same instant so they really race.
+    const at = Date.now() + 2_000;
+    const script = `const { resolveEncryptionKey } = require(${JSON.stringify(resolve(__dirname, '../../../dist/src/core/crypto/crypto.module.js'))});
+      const { loadConfig } = require(${JSON.stringify(resolve(__dirname, '../../../dist/src/core/config/hub-config.js'))});
+      while (Date.now() < ${at});
+      process.stdout.write(resolveEncryptionKey(loadConfig({ HUB_DATA_DIR: ${JSON.stringify(dir)} }), { warn() {} }).toString('hex'));`;
+    const keys = await Promise.all(
+      Array.from({ length: 6 }, () => new Promise<string>((done, fail) => execFile(process.execPath, ['-e', script], (error, stdout) => (error ? fail(error) : done(stdout))))),
+    );
+    expect(new Set(keys).size).toBe(1);
+    expect(parseEncryptionKey(readFileSync(join(dir, 'encryption.key'), 'utf8')).toString('hex')).toBe(keys[0]);
+    expect(readdirSync(dir)).toEqual(['encryption.key']);
   });
 
   it('uses HUB_ENCRYPTION_KEY when set', () => {
