@@ -82,7 +82,9 @@ describe('HubPluginHttpClient', () => {
   it('holds the concurrency limit and the per-second limit of a panel', async () => {
     let inFlight = 0;
     let peak = 0;
+    const arrivals: number[] = [];
     const server = await serve(() => {
+      arrivals.push(Date.now());
       inFlight += 1;
       peak = Math.max(peak, inFlight);
       setTimeout(() => (inFlight -= 1), 30);
@@ -92,13 +94,15 @@ describe('HubPluginHttpClient', () => {
     const shared = { key: 'limited', limiter, limits: { maxConcurrent: 3, maxPerSecond: 1000, leaseMs: 5000 } };
     await Promise.all(Array.from({ length: 12 }, () => client(server.url, shared).request({ method: 'GET', url: '' })));
     expect(peak).toBe(3);
-    const starts: number[] = [];
-    const rate = { key: 'rated', limiter, limits: { maxConcurrent: 50, maxPerSecond: 10, leaseMs: 5000 }, onCall: () => starts.push(Date.now()) };
+    const rate = { key: 'rated', limiter, limits: { maxConcurrent: 50, maxPerSecond: 10, leaseMs: 5000 } };
+    arrivals.length = 0;
     const begun = Date.now();
     await Promise.all(Array.from({ length: 25 }, () => client(server.url, rate).request({ method: 'GET', url: '' })));
     expect(Date.now() - begun).toBeGreaterThanOrEqual(2000);
-    starts.sort((a, b) => a - b);
-    for (let i = 10; i < starts.length; i += 1) expect(starts[i] - starts[i - 10]).toBeGreaterThanOrEqual(1000 - 40);
+    // Any 11 consecutive arrivals span a second; the slack covers delivery jitter on a loaded machine
+    // (an unlimited client would land all 25 within a few milliseconds).
+    arrivals.sort((a, b) => a - b);
+    for (let i = 10; i < arrivals.length; i += 1) expect(arrivals[i] - arrivals[i - 10]).toBeGreaterThanOrEqual(1000 - 100);
     await server.close();
   });
 
