@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
+/** How a bench runs the hub: one process with every role, or an API process plus a worker process. */
+export type Layout = 'oneProcess' | 'apiAndWorker';
+
 /** A hub worker process (`dist/src/worker.js`, as `npm run start:worker`) on the given database and queue. */
 export function startWorkerProcess(env: Record<string, string>): { stop(): Promise<void> } {
   const child = spawn(process.execPath, [resolve(__dirname, '../../src/worker.js')], { env: { ...process.env, ...env, HUB_ROLE: 'worker', HUB_WORKER_HEALTH_PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });

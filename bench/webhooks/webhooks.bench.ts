@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/core/config/hub-config';
 import { PaymentEventRow } from '../../src/core/payments/payment-event.entity';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, LatencySummary } from '../support/load';
-import { startWorkerProcess } from '../support/worker-process';
+import { Layout, startWorkerProcess } from '../support/worker-process';
 
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
 const TOTAL = Number(process.env.BENCH_WEBHOOKS ?? 5000);
@@ -43,8 +43,6 @@ function delivery(i: number): { body: string; signature: string } {
   const body = JSON.stringify(event);
   return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET }) };
 }
-
-type Layout = 'oneProcess' | 'apiAndWorker';
 
 async function benchMode(mode: HubMode, layout: Layout): Promise<ModeResult> {
   const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_JOB_CONCURRENCY: '16', HUB_JOB_POLL_MS: '50', HUB_PANEL_HEALTH_INTERVAL_MS: '0', HUB_PACKAGE_SYNC_INTERVAL_MS: '0' });

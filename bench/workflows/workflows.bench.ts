@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/core/config/hub-config';
 import { PanelClientsService } from '../../src/core/panels/panel-clients.service';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, percentile } from '../support/load';
-import { startWorkerProcess } from '../support/worker-process';
+import { Layout, startWorkerProcess } from '../support/worker-process';
 import { startSimulatorProcess, wallClock } from '../support/xui-simulator.process';
 
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
@@ -54,8 +54,6 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-
-type Layout = 'oneProcess' | 'apiAndWorker';
 
 async function benchMode(mode: HubMode, layout: Layout) {
   const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32' });

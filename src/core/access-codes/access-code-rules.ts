@@ -1,5 +1,6 @@
-import { LockMode, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { UnprocessableError } from '../common/errors';
+import { forChange } from '../database/row-lock';
 import { Portal } from '../portals/portal.entity';
 import { checkCode } from './code-format';
 import type { CodeStore } from './code-generator';
@@ -58,8 +59,7 @@ export function planExpiry(current: ExpiryPlan | undefined, mode: ExpiryMode | u
  */
 export async function lockSubscriptionProjection(em: EntityManager, subscriptionId: string): Promise<SubscriptionExpiry> {
   await em.upsert(SubscriptionExpiry, { id: subscriptionId, lastEventId: '', expiresAt: null, updatedAt: new Date() }, { onConflictFields: ['id'], onConflictAction: 'ignore' });
-  const lockMode = em.getDriver().constructor.name.startsWith('Sqlite') ? undefined : LockMode.PESSIMISTIC_WRITE;
-  return em.findOneOrFail(SubscriptionExpiry, { id: subscriptionId }, { lockMode, refresh: true });
+  return em.findOneOrFail(SubscriptionExpiry, { id: subscriptionId }, forChange(em));
 }
 
 /** The subscription's expiry as last reported by its events (null when unknown). */

@@ -1,7 +1,8 @@
-import { EntityManager, LockMode, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, HubError, UnprocessableError } from '../common/errors';
+import { forChange } from '../database/row-lock';
 import { EventsService } from '../events/events.service';
 import { PanelClientsService, ReadyPanelClient } from '../panels/panel-clients.service';
 import { panelCall } from '../panels/panel-errors';
@@ -144,7 +145,7 @@ export class DriftRepairService {
     try {
       return await this.events.transaction(async (em, emit) => {
         const finding = await em.findOneOrFail(DriftFinding, { id: findingId });
-        const subscription = await lockSubscription(em, finding.subscription.id);
+        const subscription = await em.findOneOrFail(Subscription, { id: finding.subscription.id }, forChange(em));
         // The panel call is done; whether the hub still wants what it did decides if it counts.
         assertIntentUnchanged(finding, subscription);
         const newLineId = finding.kind === 'line_missing' && line ? line.externalId : null;
@@ -172,12 +173,6 @@ export class DriftRepairService {
 
 function lineRef(subscription: Subscription, password: string | null): LineRef {
   return { externalId: subscription.lineId ?? '', username: subscription.username ?? '', ...(password ? { password } : {}) };
-}
-
-/** PostgreSQL: row lock until commit (workflow steps that change the subscription wait). SQLite writes one transaction at a time. */
-async function lockSubscription(em: EntityManager, id: string): Promise<Subscription> {
-  const lockMode = em.getDriver().constructor.name.startsWith('Sqlite') ? undefined : LockMode.PESSIMISTIC_WRITE;
-  return em.findOneOrFail(Subscription, { id }, { lockMode, refresh: true });
 }
 
 /** The finding was seen against an intent; repairing towards a different one would undo someone's change. */

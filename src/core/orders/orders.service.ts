@@ -1,9 +1,10 @@
-import { EntityManager, FilterQuery, LockMode, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
+import { EntityManager, FilterQuery, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { Customer } from '../customers/customer.entity';
+import { forChange } from '../database/row-lock';
 import { Emit, EventsService } from '../events/events.service';
 import { Product } from '../products/product.entity';
 import { subscriptionEventPayload, subscriptionPayload } from '../subscriptions/subscription-payload';
@@ -95,7 +96,7 @@ export class OrdersService {
    * subscription, one provisioning run).
    */
   async lockForChange(em: EntityManager, id: string): Promise<Order> {
-    await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    await em.findOne(Order, { id }, forChange(em));
     return this.get(id, em);
   }
 

@@ -4,6 +4,7 @@ import type { CreateLineInput, PanelClient, PanelLine } from '../../core/plugins
 import { addDuration } from '../../core/subscriptions/subscription-payload';
 import { classifyError } from '../engine/errors';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
+import { durationFromInput } from './duration-input';
 import { clientFor, derivedUsername, lineEvent } from './panel.actions';
 
 /** A reseller bundle is a handful of lines; a bigger batch belongs in several steps (each within its timeout). */
@@ -136,7 +137,7 @@ async function planLines(input: CreateLinesInput, ctx: ActionContext): Promise<P
   const saved = Array.isArray(ctx.state.lines) ? (ctx.state.lines as PlannedLine[]) : [];
   const hasExpiry = 'expiresAt' in ctx.state;
   if (saved.length >= input.count && hasExpiry) return { expiresAt: ctx.state.expiresAt as string | null, lines: saved };
-  const duration = input.months ? { unit: 'months' as const, value: input.months } : input.days ? { unit: 'days' as const, value: input.days } : input.hours ? { unit: 'hours' as const, value: input.hours } : null;
+  const duration = durationFromInput(input);
   const expiresAt = hasExpiry ? (ctx.state.expiresAt as string | null) : input.expiresAt !== undefined ? input.expiresAt : duration ? addDuration(new Date(), duration).toISOString() : null;
   const lines = [...saved];
   for (let index = saved.length; index < input.count; index++) lines.push({ username: usernameFor(input.usernamePrefix, lineKey(ctx.idempotencyKey, index)), password: randomBytes(9).toString('base64url'), lineId: null });

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
+import { panelTraits } from '../../core/drift/drift-compare';
 import type { PanelClientsService } from '../../core/panels/panel-clients.service';
 import type { LineRef, PanelClient, PanelLine } from '../../core/plugins/sdk';
 import { Product } from '../../core/products/product.entity';
 import { addDuration, durationOf } from '../../core/subscriptions/subscription-payload';
 import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
+import { durationFromInput } from './duration-input';
 
 const id = { type: 'string', minLength: 1, maxLength: 200 };
 const lineRef = { type: 'object', required: ['lineId'], properties: { lineId: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' } } };
@@ -178,7 +180,7 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
   let panelId = input.panel;
   let packageId = input.package;
   let maxConnections = input.maxConnections;
-  let duration = input.months ? { unit: 'months' as const, value: input.months } : input.days ? { unit: 'days' as const, value: input.days } : input.hours ? { unit: 'hours' as const, value: input.hours } : null;
+  let duration = durationFromInput(input);
   let fallback: { panelId: string; packageId: string } | null = null;
   if (subscriptionId) {
     const em = deps.orm.em.fork();
@@ -212,7 +214,7 @@ type LineOp = 'enableLine' | 'disableLine' | 'deleteLine';
  */
 export async function satisfiedByPanelExpiry(deps: Pick<Deps, 'panels'>, panelId: string, op: 'enableLine' | 'disableLine', ref: LineRef, now = new Date()): Promise<Record<string, unknown> | null> {
   const ready = await deps.panels.forPanel(panelId);
-  if (ready.manifest.capabilities.includes(op) || ready.manifest.notes?.expiryEnforcedByPanel !== true) return null;
+  if (ready.manifest.capabilities.includes(op) || !panelTraits(ready.manifest).expiryEnforcedByPanel) return null;
   const line = ready.manifest.capabilities.includes('getLine') && ready.client.getLine ? await ready.client.getLine(ref) : undefined;
   const expiresAt = line?.expiresAt ?? null;
   const lapsed = expiresAt !== null && Date.parse(expiresAt) <= now.getTime();

@@ -2,6 +2,7 @@ import type { SubscriptionsService, Unit } from '../../core/subscriptions/subscr
 import { subscriptionPayload } from '../../core/subscriptions/subscription-payload';
 import type { Subscription } from '../../core/subscriptions/subscription.entity';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
+import { durationFromInput } from './duration-input';
 
 const id = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' };
 const reason = { type: 'string', maxLength: 500 };
@@ -93,7 +94,7 @@ export function subscriptionActions(service: SubscriptionsService): WorkflowActi
       input: { type: 'object', additionalProperties: false, properties: { subscription: id, days: { type: 'integer', minimum: 1 }, hours: { type: 'integer', minimum: 1 }, months: { type: 'integer', minimum: 1 }, expiresAt: { type: 'string' }, reason } },
       transactional: true,
       async run(input: Simple & { days?: number; hours?: number; months?: number; expiresAt?: string }, ctx) {
-        const duration = input.months ? { unit: 'months' as const, value: input.months } : input.days ? { unit: 'days' as const, value: input.days } : input.hours ? { unit: 'hours' as const, value: input.hours } : undefined;
+        const duration = durationFromInput(input) ?? undefined;
         const result = await service.extend(unit(ctx), subscriptionId(input, ctx), { duration, expiresAt: input.expiresAt }, change(ctx, input.reason ?? 'renewal'));
         return {
           ...view(result.subscription),

@@ -3,6 +3,11 @@ import type { SecretBox } from '../../core/crypto/secret-box';
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|apikey|authorization|credential|private[-_]?key|signature|cookie/i;
 const SEALED = '$sealed';
 
+/** Whether a key of a step's inputs, outputs or state holds a secret (its value is sealed at rest). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 /**
  * Step outputs and saved state are data later steps need (a new line's password goes from
  * panel.createLine to subscription.activate), so secrets cannot simply be dropped: values under
