@@ -1,4 +1,5 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
+import { isSqlite } from '../database/row-lock';
 
 /**
  * A case-insensitive "contains" condition. SQLite's LIKE already ignores ASCII case and has no
@@ -6,7 +7,7 @@ import { raw, type EntityManager } from '@mikro-orm/core';
  * SQLite's LIKE has no default escape character, so there `%` and `_` keep their meaning).
  */
 export function containsText(em: EntityManager, term: string): { $like: string } | { $ilike: string } {
-  if (em.getDriver().constructor.name.startsWith('Sqlite')) return { $like: `%${term}%` };
+  if (isSqlite(em)) return { $like: `%${term}%` };
   return { $ilike: `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` };
 }
 

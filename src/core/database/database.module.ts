@@ -1,12 +1,12 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
 import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { runMigrations } from './migration-runner';
 import { EntityClass, ormOptions } from './orm-options';
+import { BoundSqliteDriver } from './sqlite-bound-connection';
 
 @Injectable()
 class MigrateOnStart implements OnModuleInit {
@@ -39,7 +39,7 @@ export class DatabaseModule {
         MikroOrmModule.forRootAsync({
           inject: [HUB_CONFIG],
           useFactory: (config: HubConfig) => ({ ...ormOptions(config, entities), registerRequestContext: true }),
-          driver: config.database.dialect === 'sqlite' ? SqliteDriver : PostgreSqlDriver,
+          driver: config.database.dialect === 'sqlite' ? BoundSqliteDriver : PostgreSqlDriver,
         }),
       ],
       providers: [MigrateOnStart],

@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import type { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
 import type { HubConfig } from '../config/hub-config';
+import { BoundSqliteDriver } from './sqlite-bound-connection';
 import { postgresqlMigrations } from './migrations/postgresql';
 import { sqliteMigrations } from './migrations/sqlite';
 
@@ -27,7 +27,7 @@ export function ormOptions(config: HubConfig, entities: EntityClass[]): Options 
     mkdirSync(dirname(config.database.path), { recursive: true });
     return {
       ...common,
-      driver: SqliteDriver,
+      driver: BoundSqliteDriver,
       dbName: config.database.path,
       migrations: migrationOptions('sqlite', sqliteMigrations),
     } as unknown as Options;

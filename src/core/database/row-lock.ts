@@ -1,4 +1,5 @@
 import { EntityManager, LockMode } from '@mikro-orm/core';
+import { SqlitePlatform } from '@mikro-orm/sql';
 
 /**
  * Find options that read a row afresh for a change inside the caller's transaction, holding its
@@ -6,5 +7,10 @@ import { EntityManager, LockMode } from '@mikro-orm/core';
  * SQLite needs no row lock: it runs one writing transaction at a time.
  */
 export function forChange(em: EntityManager): { lockMode?: LockMode; refresh: true } {
-  return { lockMode: em.getDriver().constructor.name.startsWith('Sqlite') ? undefined : LockMode.PESSIMISTIC_WRITE, refresh: true };
+  return { lockMode: isSqlite(em) ? undefined : LockMode.PESSIMISTIC_WRITE, refresh: true };
+}
+
+/** True on the embedded SQLite database (the platform, whatever the driver class is called). */
+export function isSqlite(em: EntityManager): boolean {
+  return em.getPlatform() instanceof SqlitePlatform;
 }
