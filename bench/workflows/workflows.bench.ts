@@ -2,7 +2,8 @@
  * Workflow engine benchmark: purchase → line created (the built-in provision-on-purchase workflow)
  * against the XUI.one simulator at 0 ms latency (in a process of its own, as a panel is another
  * machine), in embedded and scale-out mode.
- *  - saturation: N orders marked paid by 32 concurrent callers; runs/s until every run succeeded;
+ *  - saturation: N orders marked paid by 32 concurrent callers (in a process of their own, as real
+ *    callers are other machines); runs/s until every run succeeded;
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
  *  - direct: the same panel client's createLine at the same concurrency, and the ratio of the two.
  * Every run is fully audited. Two layouts per mode: `oneProcess` (HUB_ROLE=all) and `apiAndWorker`
@@ -22,7 +23,8 @@ import { PanelClientsService } from '../../src/core/panels/panel-clients.service
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, percentile } from '../support/load';
 import { Layout, startWorkerProcess } from '../support/worker-process';
-import { startSimulatorProcess, wallClock } from '../support/xui-simulator.process';
+import { LoadResult, startLoadProcess } from '../support/http-load.process';
+import { startSimulatorProcess } from '../support/xui-simulator.process';
 
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
 const RUNS = Number(process.env.BENCH_RUNS ?? 600);
@@ -51,7 +53,7 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -59,12 +61,14 @@ async function benchMode(mode: HubMode, layout: Layout) {
   const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32' });
   const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: layout === 'apiAndWorker' ? 'api' : 'all' });
   const sim = await startSimulatorProcess();
+  const load = await startLoadProcess();
   let app: NestExpressApplication | undefined;
   const worker = layout === 'apiAndWorker' ? startWorkerProcess(database.env) : undefined;
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.listen(0, '127.0.0.1');
-    const client = api((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const client = api(origin);
     const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 1000, retry: { attempts: 1, baseDelayMs: 50 } } });
     const product = await client.post('/products', { name: '1 month', panelId: panel.id, packageExternalId: '1', durationUnit: 'months', durationValue: 1, maxConnections: 1, priceMinor: 900, currency: 'EUR' });
     const orders = async (count: number, tag: string) => {
@@ -82,15 +86,15 @@ async function benchMode(mode: HubMode, layout: Layout) {
     const succeeded = async () => Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_workflow_run where workflow_id = 'provision-on-purchase' and status = 'succeeded'`))[0].n);
     const creates = () => sim.creates.length;
 
+    const markPaid = (ids: string[]) => ids.map((id) => ({ path: `/orders/${id}/mark-paid`, body: {} }));
+    const failed = (results: LoadResult[]) => results.find((result) => !result.ok);
+
     // Saturation.
     const batch = await orders(RUNS, 'sat');
     const started = performance.now();
-    let next = 0;
-    await closedLoop(RUNS, CONCURRENCY, async () => {
-      await client.post(`/orders/${batch[next++]}/mark-paid`, {});
-      return true;
-    });
-    const paidSeconds = (performance.now() - started) / 1000;
+    const saturation = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
+    if (failed(saturation.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(saturation.results))}`);
+    const paidSeconds = saturation.seconds;
     await waitUntil(() => creates() >= RUNS, 300_000, 'every line');
     const linesSeconds = (performance.now() - started) / 1000;
     await waitUntil(async () => (await succeeded()) >= RUNS, 300_000, 'every run to succeed');
@@ -107,17 +111,9 @@ async function benchMode(mode: HubMode, layout: Layout) {
         if (note && !seen.has(note[1])) seen.set(note[1], sim.creates[scanned].at);
       }
     }, 1);
-    const paidAt = new Map<string, number>();
-    const interval = 1000 / (runsPerSecond / 2);
-    const openStart = performance.now();
-    await Promise.all(
-      latencyOrders.map(async (orderId, i) => {
-        const due = openStart + i * interval;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-        const paid = await client.post(`/orders/${orderId}/mark-paid`, {});
-        paidAt.set(paid.subscriptionId as string, wallClock());
-      }),
-    );
+    const open = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(latencyOrders), pacing: { kind: 'open', intervalMs: 1000 / (runsPerSecond / 2), connections: CONCURRENCY }, pick: ['subscriptionId'] });
+    if (failed(open.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(open.results))}`);
+    const paidAt = new Map(open.results.map((result) => [result.fields.subscriptionId as string, result.answeredAt]));
     await waitUntil(() => seen.size >= LATENCY_RUNS, 300_000, 'the latency runs');
     clearInterval(scanner);
     const runRows = await em().execute<{ id: string; subscription_id: string }[]>(`select id, subscription_id from hub_workflow_run where workflow_id = 'provision-on-purchase'`);
@@ -147,6 +143,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     await worker?.stop();
     await app?.close();
     await sim.close();
+    await load.close();
     await database.drop();
   }
 }

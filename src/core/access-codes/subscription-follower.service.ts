@@ -1,10 +1,11 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { isSqlite } from '../database/row-lock';
 import { EventsService, HubEvent } from '../events/events.service';
 import { AccessCode } from './access-code.entity';
 import { accessCodePayload, accessCodeSubject } from './access-code-events';
 import { effectiveExpiry } from './access-code-state';
-import { lockSubscriptionProjection } from './access-code-rules';
 
 export const FOLLOW_SUBSCRIPTION_LISTENER = 'access-codes.follow-subscription';
 
@@ -19,6 +20,10 @@ interface SubscriptionSnapshot {
  * projection and the cached expiry of the linked codes, so codes in expiry mode `default` expire
  * (or come back) with their line. Deliveries are at least once and may arrive out of order: an
  * event older than the last one applied is ignored.
+ *
+ * Every purchase sends a few of these events and most subscriptions have no code, so the common
+ * path is two raw statements (the guarded upsert of the projection, then "any code to change?");
+ * the unit of work is only used when codes do change.
  */
 @Injectable()
 export class SubscriptionFollower implements OnModuleInit {
@@ -35,18 +40,14 @@ export class SubscriptionFollower implements OnModuleInit {
     const snapshot = snapshotOf(event.payload.subscription);
     if (!snapshot) return;
     await this.events.transaction(async (em, emit) => {
-      const known = await lockSubscriptionProjection(em, snapshot.id);
-      if (known.lastEventId >= event.id) return;
-      known.lastEventId = event.id;
-      known.updatedAt = new Date();
-      if (snapshot.status !== undefined) known.status = snapshot.status;
-      if (snapshot.expiresAt === undefined) return;
-      known.expiresAt = snapshot.expiresAt;
+      if (!(await advanceProjection(em, snapshot, event.id))) return;
+      const expiresAt = snapshot.expiresAt;
+      if (expiresAt === undefined || !(await anyCodeBehind(em, snapshot.id, expiresAt))) return;
       const codes = await em.find(AccessCode, { subscriptionId: snapshot.id }, { populate: ['portal'] });
       for (const code of codes) {
-        if ((code.subscriptionExpiresAt?.getTime() ?? null) === (snapshot.expiresAt?.getTime() ?? null)) continue;
+        if ((code.subscriptionExpiresAt?.getTime() ?? null) === (expiresAt?.getTime() ?? null)) continue;
         const before = code.effectiveExpiresAt?.getTime() ?? null;
-        code.subscriptionExpiresAt = snapshot.expiresAt;
+        code.subscriptionExpiresAt = expiresAt;
         code.effectiveExpiresAt = effectiveExpiry(code);
         const fields = (code.effectiveExpiresAt?.getTime() ?? null) === before ? ['subscriptionExpiresAt'] : ['subscriptionExpiresAt', 'effectiveExpiresAt'];
         await this.audit.record({ action: 'access_code.follow_subscription', target: { type: 'access_code', id: code.id }, details: { code: code.code, subscriptionId: snapshot.id, event: event.type, fields } }, em);
@@ -54,6 +55,42 @@ export class SubscriptionFollower implements OnModuleInit {
       }
     });
   }
+}
+
+/**
+ * Applies the snapshot to the projection row (creating it if absent) unless the row already holds
+ * this event or a newer one (UUIDv7 ids sort by time; compared bytewise, as JavaScript compares
+ * them, whatever the database's collation). True when it was applied. On PostgreSQL the statement
+ * leaves the row locked until commit, as `lockSubscriptionProjection` does for a code being
+ * linked: the code read that follows (a new statement, so a new snapshot under read committed)
+ * sees every code linked before, and a code linked after waits and then reads the new expiry.
+ * Columns absent from the snapshot keep their value (`expiresAt: null` does set null).
+ */
+async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapshot, eventId: string): Promise<boolean> {
+  const sets = ['last_event_id = excluded.last_event_id', 'updated_at = excluded.updated_at'];
+  if (snapshot.status !== undefined) sets.push('status = excluded.status');
+  if (snapshot.expiresAt !== undefined) sets.push('expires_at = excluded.expires_at');
+  const bytewise = isSqlite(em) ? '' : ' collate "C"';
+  const rows = await em
+    .getConnection()
+    .execute<unknown[]>(
+      `insert into hub_access_code_subscription (id, expires_at, status, last_event_id, updated_at) values (?, ?, ?, ?, ?) ` +
+        `on conflict (id) do update set ${sets.join(', ')} ` +
+        `where hub_access_code_subscription.last_event_id${bytewise} < excluded.last_event_id${bytewise} returning id`,
+      [snapshot.id, snapshot.expiresAt ?? null, snapshot.status ?? null, eventId, new Date()],
+      'all',
+      em.getTransactionContext(),
+    );
+  return rows.length > 0;
+}
+
+/** Whether a code linked to the subscription holds another expiry than `expiresAt` (the usual answer: no code at all). */
+async function anyCodeBehind(em: EntityManager, subscriptionId: string, expiresAt: Date | null): Promise<boolean> {
+  const differs = expiresAt === null ? 'subscription_expires_at is not null' : '(subscription_expires_at is null or subscription_expires_at <> ?)';
+  const rows = await em
+    .getConnection()
+    .execute<unknown[]>(`select id from hub_access_code where subscription_id = ? and ${differs} limit 1`, expiresAt === null ? [subscriptionId] : [subscriptionId, expiresAt], 'all', em.getTransactionContext());
+  return rows.length > 0;
 }
 
 function snapshotOf(value: unknown): SubscriptionSnapshot | undefined {

@@ -38,6 +38,7 @@ export interface ChainReport {
 }
 
 const SEAL_BATCH = 1000;
+const INSERT_ENTRIES = 'insert into hub_audit_entry (id, at, actor_type, actor_id, action, target_type, target_id, correlation_id, outcome, ip, details) values';
 
 @Injectable()
 export class AuditService implements OnModuleInit {
@@ -53,15 +54,22 @@ export class AuditService implements OnModuleInit {
   }
 
   /**
-   * Records an entry. With `em`, the entry joins that unit of work and commits with the change it
-   * describes; without, it is written at once.
+   * Records an entry. With `em` in a transaction, the entry is written in that transaction (it
+   * commits or rolls back with the change it describes); with `em` outside one, it joins that unit
+   * of work and is written when `em` flushes; without `em`, it is written at once.
    */
   async record(input: AuditInput, em?: EntityManager): Promise<AuditEntry> {
+    const entry = this.entryOf(input);
+    if (em && !em.isInTransaction()) em.persist(em.create(AuditEntry, { ...entry }));
+    else await this.write([entry], em);
+    return entry;
+  }
+
+  /** An entry with the actor, address and correlation id of the current request or job; not yet written. */
+  entryOf(input: AuditInput): AuditEntry {
     const context = hubContext.current();
     const actor = input.actor ?? context?.actor ?? { type: 'system', id: 'system' };
-    const target = em ?? this.orm.em.fork();
-    const entry = target.create(AuditEntry, {
-      at: new Date(),
+    const entry = Object.assign(new AuditEntry(), {
       actorType: actor.type,
       actorId: actor.id,
       action: input.action,
@@ -72,10 +80,20 @@ export class AuditService implements OnModuleInit {
       ip: input.ip ?? context?.ip ?? null,
       details: redact(input.details ?? {}),
     });
-    target.persist(entry);
-    if (!em) await target.flush();
     auditEntries.inc({ outcome: entry.outcome });
     return entry;
+  }
+
+  /**
+   * Writes entries in one statement, in the transaction of `em` when there is one. Entries are
+   * append-only rows with no relations, so this skips the unit of work (a tenth of the cost).
+   */
+  async write(entries: AuditEntry[], em?: EntityManager): Promise<void> {
+    if (entries.length === 0) return;
+    const target = em ?? this.orm.em;
+    const values = entries.flatMap((entry) => [entry.id, entry.at, entry.actorType, entry.actorId, entry.action, entry.targetType ?? null, entry.targetId ?? null, entry.correlationId, entry.outcome, entry.ip ?? null, JSON.stringify(entry.details)]);
+    const rows = entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    await target.getConnection().execute(`${INSERT_ENTRIES} ${rows}`, values, 'run', em?.getTransactionContext());
   }
 
   async list(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntry>> {

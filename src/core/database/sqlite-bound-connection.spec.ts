@@ -1,20 +1,23 @@
-import { JsonProperty, raw } from '@mikro-orm/core';
+import { JsonProperty, MikroORM, raw } from '@mikro-orm/core';
 import { SqlitePlatform } from '@mikro-orm/sql';
-import Database from 'better-sqlite3';
-import { bindParameters } from './sqlite-bound-connection';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { bindParameters, BoundSqliteDriver } from './sqlite-bound-connection';
 
-describe('bindParameters (SQLite statements with bound values)', () => {
+describe('SQLite statements with bound values', () => {
   const platform = new SqlitePlatform();
-  const db = new Database(':memory:');
-  const typesOf = (sql: string, params: unknown[]) => {
-    const bound = bindParameters(platform, sql, params);
-    return { ...bound, row: db.prepare(bound.sql).get(bound.values) as Record<string, unknown> };
-  };
+  let orm: MikroORM;
 
-  it('binds what the inlined literal would have been, with the same SQLite type', () => {
+  beforeAll(async () => {
+    orm = await MikroORM.init({ driver: BoundSqliteDriver, dbName: ':memory:', entities: [AuditEntry], allowGlobalContext: true } as never);
+  });
+  afterAll(() => orm.close());
+
+  it('binds what the inlined literal would have been, with the same SQLite type', async () => {
     const at = new Date('2026-11-23T10:00:00.123Z');
-    const { sql, row } = typesOf('select typeof(?) as i, typeof(?) as r, ? as b, typeof(?) as d, ? as dv, ? as j, ? as s, ? as n', [3, 1.5, true, at, at, { a: [1] }, "it's", undefined]);
-    expect(sql).toBe('select typeof(?) as i, typeof(?) as r, ? as b, typeof(?) as d, ? as dv, ? as j, ? as s, ? as n');
+    const sql = 'select typeof(?) as i, typeof(?) as r, ? as b, typeof(?) as d, ? as dv, ? as j, ? as s, ? as n';
+    const params = [3, 1.5, true, at, at, { a: [1] }, "it's", undefined];
+    const row = await orm.em.getConnection().execute(sql, params, 'get');
+    expect(bindParameters(platform, sql, params).sql).toBe(sql);
     expect(row).toEqual({ i: 'integer', r: 'real', b: 1, d: 'integer', dv: at.getTime(), j: '{"a":[1]}', s: "it's", n: null });
   });
 
@@ -23,6 +26,13 @@ describe('bindParameters (SQLite statements with bound values)', () => {
     const bound = bindParameters(platform, 'select ?? from t where id in (?) and x = ? and y = \\? and z = ?', ['col', ['a', 'b', 'c'], raw('lower(?)', ['Q']), tagged]);
     expect(bound.sql).toBe("select `col` from t where id in (?, ?, ?) and x = lower('Q') and y = ? and z = ?");
     expect(bound.values).toEqual(['a', 'b', 'c', '[1,2]']);
+  });
+
+  it('reuses the compiled statement across executions', async () => {
+    const connection = orm.em.getConnection();
+    const first = await connection.execute('select ? as v', [1], 'get');
+    const second = await connection.execute('select ? as v', ['two'], 'get');
+    expect([first, second]).toEqual([{ v: 1 }, { v: 'two' }]);
   });
 
   it('leaves a statement without parameters untouched', () => {

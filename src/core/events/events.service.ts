@@ -65,31 +65,21 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
     this.listeners.set(listenerId, { pattern, handler });
   }
 
-  /** Adds an event to the unit of work of `em`; it is written when `em` flushes. */
-  record(em: EntityManager, event: NewEvent): EventRow {
-    const row = em.create(EventRow, {
-      type: event.type,
-      payload: event.payload,
-      correlationId: hubContext.correlationId(),
-      subjectType: event.subject?.type ?? null,
-      subjectId: event.subject?.id ?? null,
-      occurredAt: new Date(),
-    });
-    em.persist(row);
-    return row;
-  }
-
   /** Runs `work` in a transaction; the events it emits are fanned out once it has committed. */
   async transaction<T>(work: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
     const emitted: EventRow[] = [];
     // Inside an outer transaction "committed" is not yet true: leave the events to a dispatch job,
     // which reads them back (and finds nothing if the outer transaction rolls back).
     const nested = this.em.isInTransaction();
-    const result = await this.em.transactional(async (em) => work(em, (event) => {
-      const row = this.record(em, event);
-      emitted.push(row);
-      return row;
-    }));
+    const result = await this.em.transactional(async (em) => {
+      const value = await work(em, (event) => {
+        const row = eventRow(event);
+        emitted.push(row);
+        return row;
+      });
+      await insertEvents(em, emitted);
+      return value;
+    });
     if (nested) await this.dispatch(emitted.map((row) => row.id));
     else if (emitted.length > 0) this.deliverCommitted(emitted);
     return result;
@@ -200,6 +190,26 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
     if (stale.length > 0) this.logger.warn(`Re-dispatching ${stale.length} event(s) whose dispatch did not happen`);
     await this.dispatch(stale.map((row) => row.id));
   }
+}
+
+/** An event row with the current correlation id, to be written by `insertEvents`. */
+function eventRow(event: NewEvent): EventRow {
+  return Object.assign(new EventRow(), {
+    type: event.type,
+    payload: event.payload,
+    correlationId: hubContext.correlationId(),
+    subjectType: event.subject?.type ?? null,
+    subjectId: event.subject?.id ?? null,
+    dispatchedAt: null,
+  });
+}
+
+/** The events of a transaction in one statement (outbox rows have no relations: no unit of work needed). */
+async function insertEvents(em: EntityManager, rows: EventRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.flatMap((row) => [row.id, row.type, row.occurredAt, row.correlationId, row.subjectType ?? null, row.subjectId ?? null, JSON.stringify(row.payload)]);
+  const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+  await em.getConnection().execute(`insert into hub_event (id, type, occurred_at, correlation_id, subject_type, subject_id, payload) values ${placeholders}`, values, 'run', em.getTransactionContext());
 }
 
 function deliveryOptions(event: HubEvent, listenerId: string): EnqueueOptions {

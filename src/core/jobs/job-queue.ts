@@ -34,12 +34,18 @@ export interface QueueCounts {
  * One durable queue behind two drivers: the embedded driver keeps jobs as rows in the database,
  * the BullMQ driver keeps them in Redis. Handlers must be idempotent: delivery is at least once.
  */
+/** How many first attempts may wait for an in-process slot, per slot; and how long at most. */
+const INLINE_LINE_FACTOR = 16;
+const INLINE_WAIT_MS = 2_000;
+
 export abstract class JobQueue {
   abstract readonly driver: 'embedded' | 'bullmq';
   protected abstract readonly executor: JobExecutor;
   private readonly inline = new Set<Promise<unknown>>();
-  /** First attempts run in-process at most this many at a time; beyond, they go through the store. */
+  /** First attempts run in-process at most this many at a time; beyond, they wait for a turn. */
   protected inlineLimit = 32;
+  private inlineRunning = 0;
+  private readonly inlineWaiters: Array<(granted: boolean) => void> = [];
 
   /** True while this process takes jobs (not in an `api`-only process, not after `stop`). */
   protected abstract isConsuming(): boolean;
@@ -58,7 +64,7 @@ export abstract class JobQueue {
    * of the work (an outbox row, a run row) that a sweeper turns back into a job.
    */
   async runOrEnqueue<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<'ran' | 'enqueued'> {
-    if (options.delayMs || !this.isConsuming() || this.inline.size >= this.inlineLimit) {
+    if (options.delayMs || !this.isConsuming() || !(await this.inlineTurn())) {
       await this.enqueue(name, data, options);
       return 'enqueued';
     }
@@ -74,11 +80,45 @@ export abstract class JobQueue {
       return 'enqueued';
     } finally {
       this.inline.delete(attempt);
+      this.endInlineTurn();
     }
+  }
+
+  /**
+   * A turn to run in process: at once while fewer than `inlineLimit` run, else after a short wait
+   * in line (a round trip through the store costs more than waiting for a free slot). False when
+   * the line is long or the wait times out: the job then goes through the store.
+   */
+  private inlineTurn(): boolean | Promise<boolean> {
+    if (this.inlineRunning < this.inlineLimit) {
+      this.inlineRunning += 1;
+      return true;
+    }
+    if (this.inlineWaiters.length >= this.inlineLimit * INLINE_LINE_FACTOR) return false;
+    return new Promise<boolean>((resolve) => {
+      const waiter = (granted: boolean) => {
+        clearTimeout(timer);
+        resolve(granted);
+      };
+      const timer = setTimeout(() => {
+        const index = this.inlineWaiters.indexOf(waiter);
+        if (index >= 0) this.inlineWaiters.splice(index, 1);
+        resolve(false);
+      }, INLINE_WAIT_MS);
+      this.inlineWaiters.push(waiter);
+    });
+  }
+
+  /** Hands the slot to the next in line, if any. */
+  private endInlineTurn(): void {
+    const next = this.isConsuming() ? this.inlineWaiters.shift() : undefined;
+    if (next) next(true);
+    else this.inlineRunning -= 1;
   }
 
   /** Settles when the in-process first attempts under way have (part of `stop`, which bounds the wait). */
   protected async drainInline(): Promise<void> {
+    for (const waiter of this.inlineWaiters.splice(0)) waiter(false);
     await Promise.allSettled([...this.inline]);
   }
 

@@ -9,6 +9,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 export const FAN_OUT_LISTENER = 'webhooks.fan-out';
 
 type EndpointRow = Pick<WebhookEndpoint, 'id' | 'eventTypes' | 'createdAt'>;
+type EndpointColumns = { id: string; event_types: unknown; created_at: unknown };
 
 /**
  * Turns each outbox event into one delivery per subscribed endpoint. The outbox calls this at
@@ -54,7 +55,7 @@ export class WebhookFanOutService implements OnModuleInit {
         .catch(() => undefined)
         .then(() => {
           if (this.nextRead === read) this.nextRead = undefined;
-          return this.orm.em.fork().find(WebhookEndpoint, { enabled: true }, { fields: ['id', 'eventTypes', 'createdAt'] });
+          return this.readEnabledEndpoints();
         });
       this.nextRead = read;
       this.lastRead = read;
@@ -62,10 +63,28 @@ export class WebhookFanOutService implements OnModuleInit {
     return this.nextRead;
   }
 
+  /** A raw read (the unit of work would cost several times more CPU on every event). */
+  private async readEnabledEndpoints(): Promise<EndpointRow[]> {
+    const em = this.orm.em;
+    const rows = await em
+      .getConnection()
+      .execute<EndpointColumns[]>('select id, event_types, created_at from hub_webhook_endpoint where enabled = ?', [true], 'all');
+    const platform = em.getPlatform();
+    return rows.map((row: EndpointColumns) => ({
+      id: row.id,
+      // JSON text in SQLite, already parsed (jsonb) in PostgreSQL.
+      eventTypes: (typeof row.event_types === 'string' ? JSON.parse(row.event_types) : row.event_types) as string[],
+      // Epoch milliseconds in SQLite, a timestamptz string in PostgreSQL (MikroORM keeps pg from parsing dates).
+      createdAt: row.created_at instanceof Date ? row.created_at : (platform.parseDate(typeof row.created_at === 'bigint' ? Number(row.created_at) : (row.created_at as string | number)) as Date),
+    }));
+  }
+
   private async ensureDeliveries(event: HubEvent, endpointIds: string[]): Promise<WebhookDelivery[]> {
     for (let tries = 0; ; tries++) {
       const em = this.orm.em.fork();
-      const existing = await em.find(WebhookDelivery, { eventId: event.id, endpoint: { $in: endpointIds } });
+      // The first call for an event finds nothing: it inserts straight away, and only a repeat
+      // (whose insert hits the unique row) reads the deliveries already made.
+      const existing = tries === 0 ? [] : await em.find(WebhookDelivery, { eventId: event.id, endpoint: { $in: endpointIds } });
       const have = new Set(existing.map((delivery) => delivery.endpoint.id));
       const created = endpointIds
         .filter((id) => !have.has(id))
@@ -75,7 +94,7 @@ export class WebhookFanOutService implements OnModuleInit {
         return [...existing, ...created];
       } catch (error) {
         // Another run of this listener made them first: read theirs.
-        if (!(error instanceof UniqueConstraintViolationException) || tries >= 2) throw error;
+        if (!(error instanceof UniqueConstraintViolationException) || tries >= 3) throw error;
       }
     }
   }

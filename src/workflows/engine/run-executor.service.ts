@@ -2,6 +2,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditInput, AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
+import { updateRow } from '../../core/database/raw-update';
 import { Emit, EventsService, NewEvent } from '../../core/events/events.service';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { ActionRegistry } from '../actions/action-registry';
@@ -274,14 +275,12 @@ export class RunExecutor implements OnModuleInit {
   }
 
   private async renewLease(step: WorkflowStep): Promise<void> {
-    await this.orm.em
-      .fork()
-      .nativeUpdate(WorkflowStep, { id: step.id, status: 'running' }, { leaseUntil: new Date(Date.now() + this.config.stepLeaseMs) })
+    await updateRow<WorkflowStep>(this.orm.em.fork(), WorkflowStep, { id: step.id, status: 'running' }, { leaseUntil: new Date(Date.now() + this.config.stepLeaseMs) })
       .catch((error: unknown) => this.logger.warn({ err: error }, 'Renewing a step lease failed'));
   }
 
   private async updateStep(em: EntityManager, step: WorkflowStep, patch: Partial<WorkflowStep>): Promise<void> {
-    await em.nativeUpdate(WorkflowStep, { id: step.id }, patch);
+    await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch);
     Object.assign(step, patch);
   }
 
@@ -293,7 +292,7 @@ export class RunExecutor implements OnModuleInit {
     const next = run.version + 1;
     const changes: Partial<WorkflowRun> = run.status === 'queued' ? { status: 'running', startedAt: run.startedAt ?? new Date(), ...patch } : patch;
     const result = await this.events.transaction(async (em, emit) => {
-      const updated = await em.nativeUpdate(WorkflowRun, { id: run.id, version: run.version }, { ...changes, version: next, updatedAt: new Date() });
+      const updated = await updateRow<WorkflowRun>(em, WorkflowRun, { id: run.id, version: run.version }, { ...changes, version: next, updatedAt: new Date() });
       if (updated === 0) throw new FencedError(run.id);
       return work ? work(em, emit) : undefined;
     });

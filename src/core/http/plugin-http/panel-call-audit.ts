@@ -1,5 +1,5 @@
-import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
+import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { PanelCallRecord } from './plugin-http-client';
 
@@ -13,31 +13,23 @@ const FLUSH_AT = 200;
  */
 @Injectable()
 export class PanelCallAuditWriter implements BeforeApplicationShutdown {
-  private batch?: EntityManager;
-  private pending = 0;
+  private batch: AuditEntry[] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('PanelCalls');
 
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   record(panelId: string, call: PanelCallRecord): void {
-    this.batch ??= this.orm.em.fork();
-    // record() creates and persists the entry synchronously when given an entity manager.
-    void this.audit.record(
-      {
+    this.batch.push(
+      this.audit.entryOf({
         action: 'panel.call',
         outcome: call.code ? 'failure' : 'success',
         target: { type: 'panel', id: panelId },
         details: { ...call },
-      },
-      this.batch,
+      }),
     );
-    this.pending += 1;
-    if (this.pending >= FLUSH_AT) void this.flush();
+    if (this.batch.length >= FLUSH_AT) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
@@ -46,11 +38,10 @@ export class PanelCallAuditWriter implements BeforeApplicationShutdown {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.batch;
-    this.batch = undefined;
-    this.pending = 0;
-    if (batch) {
+    this.batch = [];
+    if (batch.length > 0) {
       this.flushing = this.flushing.then(() =>
-        batch.flush().catch((error: unknown) => this.logger.error({ err: error }, 'Writing panel call audit entries failed')),
+        this.audit.write(batch).catch((error: unknown) => this.logger.error({ err: error }, 'Writing panel call audit entries failed')),
       );
     }
     return this.flushing;
