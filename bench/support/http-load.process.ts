@@ -7,7 +7,7 @@
  */
 import { fork } from 'node:child_process';
 import { Pool } from 'undici';
-import { wallClock } from './xui-simulator.process';
+import { wallClock } from './load';
 
 export interface LoadBatch {
   origin: string;

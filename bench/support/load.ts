@@ -9,6 +9,11 @@ export interface LatencySummary {
   p99Ms: number;
 }
 
+/** Epoch milliseconds with sub-millisecond precision, comparable across processes. */
+export function wallClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { XuiAdminSimulator } from '../../src/plugins/panels/xui-admin/xui-admin.simulator';
+import { wallClock } from './load';
 
 export interface CreateSeen {
   notes: string;
@@ -21,9 +22,7 @@ export interface SimulatorProcess {
   close(): Promise<void>;
 }
 
-export function wallClock(): number {
-  return performance.timeOrigin + performance.now();
-}
+export { wallClock };
 
 export async function startSimulatorProcess(): Promise<SimulatorProcess> {
   const child = fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

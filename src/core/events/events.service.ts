@@ -1,6 +1,7 @@
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { hubContext } from '../context/request-context';
+import { insertRows } from '../database/raw-rows';
 import { EnqueueOptions, JobQueue } from '../jobs/job-queue';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { EventRow } from './event.entity';
@@ -77,7 +78,8 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
         emitted.push(row);
         return row;
       });
-      await insertEvents(em, emitted);
+      // Outbox rows have no relations: one statement, no unit of work.
+      await insertRows(em, EventRow, emitted);
       return value;
     });
     if (nested) await this.dispatch(emitted.map((row) => row.id));
@@ -192,7 +194,7 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 }
 
-/** An event row with the current correlation id, to be written by `insertEvents`. */
+/** An event row with the current correlation id, to be written with the transaction. */
 function eventRow(event: NewEvent): EventRow {
   return Object.assign(new EventRow(), {
     type: event.type,
@@ -202,14 +204,6 @@ function eventRow(event: NewEvent): EventRow {
     subjectId: event.subject?.id ?? null,
     dispatchedAt: null,
   });
-}
-
-/** The events of a transaction in one statement (outbox rows have no relations: no unit of work needed). */
-async function insertEvents(em: EntityManager, rows: EventRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values = rows.flatMap((row) => [row.id, row.type, row.occurredAt, row.correlationId, row.subjectType ?? null, row.subjectId ?? null, JSON.stringify(row.payload)]);
-  const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-  await em.getConnection().execute(`insert into hub_event (id, type, occurred_at, correlation_id, subject_type, subject_id, payload) values ${placeholders}`, values, 'run', em.getTransactionContext());
 }
 
 function deliveryOptions(event: HubEvent, listenerId: string): EnqueueOptions {

@@ -2,7 +2,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditInput, AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
-import { updateRow } from '../../core/database/raw-update';
+import { updateRow } from '../../core/database/raw-rows';
 import { Emit, EventsService, NewEvent } from '../../core/events/events.service';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { ActionRegistry } from '../actions/action-registry';
@@ -21,7 +21,8 @@ import { redactSealed, sealSecrets, unsealSecrets } from './sealed-values';
 import { RunError, TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
 import { DONE_STEP_STATUSES, StepAttempt, WorkflowStep } from './workflow-step.entity';
 
-type Outcome = 'continue' | 'yield';
+type Outcome = 'continue' | 'yield' | 'finished';
+type Write = (em: EntityManager, emit: Emit) => Promise<void>;
 
 /**
  * Executes runs step by step on the job queue. One job advances a run as far as it can; it yields
@@ -33,6 +34,12 @@ type Outcome = 'continue' | 'yield';
 @Injectable()
 export class RunExecutor implements OnModuleInit {
   private readonly logger = new Logger('WorkflowRuns');
+  /**
+   * Writes that wait for the run's next commit: a step that called out (a panel) and succeeded
+   * is recorded with whatever the run does next (the next step's start, a database-only step,
+   * the end of the run), which is always a commit before any further effect outside the database.
+   */
+  private readonly deferred = new WeakMap<WorkflowRun, Write[]>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -79,13 +86,17 @@ export class RunExecutor implements OnModuleInit {
         return;
       }
       const now = Date.now();
-      if (current.nextAttemptAt && current.nextAttemptAt.getTime() > now) return this.sleepUntil(run, current.nextAttemptAt);
-      if (current.status === 'running' && current.leaseUntil && current.leaseUntil.getTime() > now) return this.sleepUntil(run, current.leaseUntil);
+      const wakeAt = current.nextAttemptAt && current.nextAttemptAt.getTime() > now ? current.nextAttemptAt : current.status === 'running' && current.leaseUntil && current.leaseUntil.getTime() > now ? current.leaseUntil : null;
+      if (wakeAt) {
+        await this.flushDeferred(run);
+        return this.sleepUntil(run, wakeAt);
+      }
       const definition = (current.phase === 'main' ? compiled.steps : compiled.onFailure).find((step) => step.id === current.stepId);
       if (!definition) throw new Error(`Step ${current.stepId} is not in revision ${run.revision} of ${run.workflowId}`);
       const outcome = await this.executeStep(run, current, definition, steps, compiled);
-      if (outcome === 'yield') return;
+      if (outcome !== 'continue') return;
     }
+    await this.flushDeferred(run);
     // A definition cannot have 500 steps; reaching here means something loops. Let the reaper look again.
     this.logger.error(`Run ${runId} did not settle after 500 step executions`);
   }
@@ -124,6 +135,8 @@ export class RunExecutor implements OnModuleInit {
     const previous = step.status === 'running' ? [{ ...lastAttempt(step), outcome: 'interrupted' as const }] : [];
     try {
       if (action.transactional) {
+        // The last step of the phase ends the run in the same transaction.
+        const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
         await this.commit(run, { status: 'running', wakeAt: null }, async (em, emit) => {
           const ctx: ActionContext = {
             ...base,
@@ -137,9 +150,15 @@ export class RunExecutor implements OnModuleInit {
           };
           // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
           const output = await action.run(input, ctx);
-          await this.succeed(em, emit, run, step, definition, context, input, output, attempt, startedAt, previous, pending);
+          await this.succeed(run, step, definition, context, input, output, attempt, startedAt, previous, pending)(em, emit);
+          if (!finish) return;
+          await updateRow<WorkflowRun>(em, WorkflowRun, { id: run.id }, finish.patch);
+          await this.finisher.write(em, emit, run, steps, finish);
         });
-        return 'continue';
+        if (!finish) return 'continue';
+        Object.assign(run, finish.patch);
+        await this.finisher.afterCommit(run);
+        return 'finished';
       }
       await this.commit(run, { status: 'running', wakeAt: null }, (em) =>
         this.updateStep(em, step, { status: 'running', attempts: attempt, startedAt: step.startedAt ?? startedAt, leaseUntil: new Date(Date.now() + this.config.stepLeaseMs), nextAttemptAt: null, input: redactSealed(input) as Record<string, unknown> }),
@@ -160,7 +179,7 @@ export class RunExecutor implements OnModuleInit {
       } finally {
         clearInterval(heartbeat);
       }
-      await this.commit(run, {}, (em, emit) => this.succeed(em, emit, run, step, definition, context, input, output, attempt, startedAt, previous, pending));
+      this.defer(run, this.succeed(run, step, definition, context, input, output, attempt, startedAt, previous, pending));
       return 'continue';
     } catch (error) {
       if (error instanceof FencedError) throw error;
@@ -169,9 +188,11 @@ export class RunExecutor implements OnModuleInit {
     }
   }
 
-  private async succeed(
-    em: EntityManager,
-    emit: Emit,
+  /**
+   * Marks the step succeeded in memory at once (the next step's expressions read its output) and
+   * returns the write that records it: the step row, its events and audit entries.
+   */
+  private succeed(
     run: WorkflowRun,
     step: WorkflowStep,
     definition: CompiledStep,
@@ -182,7 +203,7 @@ export class RunExecutor implements OnModuleInit {
     startedAt: Date,
     previous: StepAttempt[],
     pending: NewEvent[],
-  ): Promise<void> {
+  ): Write {
     let result = output ?? {};
     if (definition.outputs) {
       const steps = { ...(context.steps as Record<string, unknown>), [step.stepId]: { status: 'succeeded', output: result } };
@@ -191,7 +212,7 @@ export class RunExecutor implements OnModuleInit {
     }
     const finishedAt = new Date();
     const log: StepAttempt = { attempt, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: 'succeeded', durationMs: finishedAt.getTime() - startedAt.getTime() };
-    await this.updateStep(em, step, {
+    const patch: Partial<WorkflowStep> = {
       status: 'succeeded',
       attempts: attempt,
       input: redactSealed(input) as Record<string, unknown>,
@@ -202,13 +223,28 @@ export class RunExecutor implements OnModuleInit {
       leaseUntil: null,
       nextAttemptAt: null,
       attemptLog: [...step.attemptLog, ...previous, log].slice(-50),
-    });
-    for (const event of pending) emit(event);
-    await this.audit.record(
-      { action: 'workflow.step.succeeded', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, stepId: step.stepId, uses: step.uses, attempt, durationMs: log.durationMs, input: redactSealed(input), output: redactSealed(result) } },
-      em,
-    );
-    if (step.uses.startsWith('panel.')) await this.audit.record(panelAudit(step, input, result, attempt, null), em);
+    };
+    Object.assign(step, patch);
+    return async (em, emit) => {
+      await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch);
+      for (const event of pending) emit(event);
+      await this.audit.record(
+        { action: 'workflow.step.succeeded', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, stepId: step.stepId, uses: step.uses, attempt, durationMs: log.durationMs, input: redactSealed(input), output: redactSealed(result) } },
+        em,
+      );
+      if (step.uses.startsWith('panel.')) await this.audit.record(panelAudit(step, input, result, attempt, null), em);
+    };
+  }
+
+  private defer(run: WorkflowRun, write: Write): void {
+    const writes = this.deferred.get(run);
+    if (writes) writes.push(write);
+    else this.deferred.set(run, [write]);
+  }
+
+  /** Commits deferred writes now (before the run yields). */
+  private async flushDeferred(run: WorkflowRun): Promise<void> {
+    if (this.deferred.get(run)?.length) await this.commit(run, {});
   }
 
   private async failAttempt(
@@ -286,16 +322,22 @@ export class RunExecutor implements OnModuleInit {
 
   /**
    * One fenced commit: bumps the run's version only if nobody else did since this executor read
-   * it; `work` joins the same transaction (step rows, the action's own changes, events, audit).
+   * it; deferred writes and `work` join the same transaction (step rows, the action's own changes,
+   * events, audit).
    */
   private async commit<T>(run: WorkflowRun, patch: Partial<WorkflowRun>, work?: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T | undefined> {
     const next = run.version + 1;
     const changes: Partial<WorkflowRun> = run.status === 'queued' ? { status: 'running', startedAt: run.startedAt ?? new Date(), ...patch } : patch;
+    const deferred = this.deferred.get(run) ?? [];
+    const count = deferred.length;
     const result = await this.events.transaction(async (em, emit) => {
       const updated = await updateRow<WorkflowRun>(em, WorkflowRun, { id: run.id, version: run.version }, { ...changes, version: next, updatedAt: new Date() });
       if (updated === 0) throw new FencedError(run.id);
+      for (const write of deferred.slice(0, count)) await write(em, emit);
       return work ? work(em, emit) : undefined;
     });
+    // Rolled back, they stay for the next commit (the failure of the step that followed them).
+    deferred.splice(0, count);
     Object.assign(run, changes, { version: next });
     return result;
   }

@@ -9,6 +9,14 @@ import { RunStarter } from './run-starter.service';
 import { WorkflowRun } from './workflow-run.entity';
 import { WorkflowStep } from './workflow-step.entity';
 
+export interface FinishPlan {
+  failed: boolean;
+  status: 'succeeded' | 'failed';
+  finishedAt: Date;
+  failedStep: WorkflowStep | undefined;
+  patch: Partial<WorkflowRun>;
+}
+
 type Commit = (patch: Partial<WorkflowRun>, work: (em: EntityManager, emit: Emit) => Promise<void>) => Promise<unknown>;
 
 /**
@@ -28,39 +36,54 @@ export class RunFinisher {
   ) {}
 
   async finish(run: WorkflowRun, steps: WorkflowStep[], commit: Commit): Promise<void> {
+    const plan = this.plan(run, steps);
+    await commit(plan.patch, (em, emit) => this.write(em, emit, run, steps, plan));
+    await this.afterCommit(run);
+  }
+
+  /** How the run ends: its status and the run columns that say so. */
+  plan(run: WorkflowRun, steps: WorkflowStep[]): FinishPlan {
     const failed = run.phase === 'on_failure' || Boolean(run.error);
     const status = failed ? 'failed' : 'succeeded';
     const finishedAt = new Date();
     const failedStep = failed ? steps.find((step) => step.status === 'failed' && step.phase === 'main') : undefined;
-    await commit({ status, finishedAt, wakeAt: null }, async (em, emit) => {
-      const leftovers = steps.filter((step) => step.status === 'pending' || step.status === 'waiting' || step.status === 'running');
-      if (leftovers.length > 0) await em.nativeUpdate(WorkflowStep, { id: { $in: leftovers.map((step) => step.id) } }, { status: 'skipped', finishedAt });
-      for (const step of leftovers) Object.assign(step, { status: 'skipped', finishedAt });
-      await this.locks.release(em, run);
-      if (run.subscriptionId) await this.reviewSubscription(em, emit, run, failed, failedStep);
-      const durationMs = run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : null;
-      await this.audit.record(
-        { action: `workflow.run.${status}`, outcome: failed ? 'failure' : 'success', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, subscriptionId: run.subscriptionId, durationMs, error: run.error ?? undefined } },
-        em,
-      );
-      emit({
-        type: `workflow.run.${status}`,
-        payload: {
-          runId: run.id,
-          workflowId: run.workflowId,
-          revision: run.revision,
-          version: run.revision,
-          status,
-          subscriptionId: run.subscriptionId ?? null,
-          trigger: run.trigger.type,
-          durationMs,
-          ...(run.error
-            ? { failedStep: run.error.stepId ?? null, error: `${run.error.code}: ${run.error.message}`, errorCode: run.error.code, errorHint: run.error.hint ?? null }
-            : {}),
-        },
-        subject: { type: 'workflow_run', id: run.id },
-      });
+    return { failed, status, finishedAt, failedStep, patch: { status, finishedAt, wakeAt: null } };
+  }
+
+  /** Everything the end of the run writes, in the caller's transaction (with the run's own columns). */
+  async write(em: EntityManager, emit: Emit, run: WorkflowRun, steps: WorkflowStep[], plan: FinishPlan): Promise<void> {
+    const { failed, status, finishedAt, failedStep } = plan;
+    const leftovers = steps.filter((step) => step.status === 'pending' || step.status === 'waiting' || step.status === 'running');
+    if (leftovers.length > 0) await em.nativeUpdate(WorkflowStep, { id: { $in: leftovers.map((step) => step.id) } }, { status: 'skipped', finishedAt });
+    for (const step of leftovers) Object.assign(step, { status: 'skipped', finishedAt });
+    await this.locks.release(em, run);
+    if (run.subscriptionId) await this.reviewSubscription(em, emit, run, failed, failedStep);
+    const durationMs = run.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : null;
+    await this.audit.record(
+      { action: `workflow.run.${status}`, outcome: failed ? 'failure' : 'success', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, subscriptionId: run.subscriptionId, durationMs, error: run.error ?? undefined } },
+      em,
+    );
+    emit({
+      type: `workflow.run.${status}`,
+      payload: {
+        runId: run.id,
+        workflowId: run.workflowId,
+        revision: run.revision,
+        version: run.revision,
+        status,
+        subscriptionId: run.subscriptionId ?? null,
+        trigger: run.trigger.type,
+        durationMs,
+        ...(run.error
+          ? { failedStep: run.error.stepId ?? null, error: `${run.error.code}: ${run.error.message}`, errorCode: run.error.code, errorHint: run.error.hint ?? null }
+          : {}),
+      },
+      subject: { type: 'workflow_run', id: run.id },
     });
+  }
+
+  /** Once the end has committed: the next queued run with the same concurrency key goes. */
+  async afterCommit(run: WorkflowRun): Promise<void> {
     const next = await this.locks.next(run);
     if (next) await this.starter.kick(next, { tag: `after-${run.id}` });
   }

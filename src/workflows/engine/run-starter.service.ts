@@ -2,6 +2,7 @@ import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../../core/audit/audit.service';
 import { hubContext } from '../../core/context/request-context';
+import { insertRows } from '../../core/database/raw-rows';
 import { EnqueueOptions, JobQueue } from '../../core/jobs/job-queue';
 import { ExpressionError } from '../expressions/expression';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
@@ -47,8 +48,7 @@ export class RunStarter {
     const { compiled } = request;
     const inputs = request.inputs ?? {};
     const concurrencyKey = compiled.concurrencyKey ? this.key(compiled, request.event, inputs) : null;
-    const em = this.orm.em.fork();
-    const run = em.create(WorkflowRun, {
+    const run = Object.assign(new WorkflowRun(), {
       workflowId: request.workflowId,
       revision: request.revision,
       revisionId: request.revisionId,
@@ -63,12 +63,13 @@ export class RunStarter {
       idempotencyRoot: request.idempotencyRoot ?? null,
     });
     const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
-      em.create(WorkflowStep, { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
+      Object.assign(new WorkflowStep(), { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
     );
     try {
-      await em.transactional(async (tx) => {
-        tx.persist(run);
-        for (const step of steps) tx.persist(step);
+      // New rows written whole: raw inserts, no unit of work (this is on every run's path).
+      await this.orm.em.fork().transactional(async (tx) => {
+        await insertRows(tx, WorkflowRun, [run]);
+        await insertRows(tx, WorkflowStep, steps);
         await this.audit.record(
           { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey } },
           tx,
