@@ -69,7 +69,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     await app.listen(0, '127.0.0.1');
     const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const client = api(origin);
-    const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 1000, retry: { attempts: 1, baseDelayMs: 50 } } });
+    const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 100000, retry: { attempts: 1, baseDelayMs: 50 } } });
     const product = await client.post('/products', { name: '1 month', panelId: panel.id, packageExternalId: '1', durationUnit: 'months', durationValue: 1, maxConnections: 1, priceMinor: 900, currency: 'EUR' });
     const orders = async (count: number, tag: string) => {
       const ids: string[] = [];

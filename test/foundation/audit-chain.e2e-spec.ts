@@ -28,6 +28,31 @@ describe('audit log hash chain', () => {
     expect(deleted.reason).toMatch(/missing/);
   });
 
+  it('writes the entries of a transaction when it commits, keeps none of one that rolls back or of a rolled-back savepoint', async () => {
+    const audit = hub.app.get(AuditService);
+    const em = hub.app.get(MikroORM).em.fork();
+    const target = (id: string) => ({ action: 'test.tx', target: { type: 'thing', id } });
+    await em.transactional(async (tx) => {
+      await audit.record(target('kept-1'), tx);
+      await tx
+        .transactional(async (inner) => {
+          await audit.record(target('savepoint-gone'), inner);
+          throw new Error('roll back the savepoint');
+        })
+        .catch(() => undefined);
+      await tx.transactional((inner) => audit.record(target('savepoint-kept'), inner));
+      await audit.record(target('kept-2'), tx);
+    });
+    await em
+      .transactional(async (tx) => {
+        await audit.record(target('rolled-back'), tx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const entries = await hub.app.get(MikroORM).em.getConnection().execute<{ target_id: string }[]>("select target_id from hub_audit_entry where action = 'test.tx' order by id");
+    expect(entries.map((entry) => entry.target_id)).toEqual(['kept-1', 'savepoint-kept', 'kept-2']);
+  });
+
   it('filters by actor, action, target, correlation id and time range with cursor pagination', async () => {
     const created = await hub.http.post('/customers').set('X-Correlation-Id', 'corr-audit-filter-1').send({ email: 'filter@example.com' }).expect(201);
     expect(created.headers['x-correlation-id']).toBe('corr-audit-filter-1');

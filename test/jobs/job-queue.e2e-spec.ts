@@ -122,6 +122,22 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     expect(ran.filter((entry) => entry.startsWith('api:'))).toEqual([]);
   });
 
+  it('lets first attempts beyond the in-process limit wait for a free slot rather than go through the store', async () => {
+    const worker = await start({ HUB_JOB_CONCURRENCY: '2' });
+    const queue = worker.app.get(JobQueue);
+    let running = 0;
+    let most = 0;
+    queue.register('test.slots', async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      running -= 1;
+    });
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => queue.runOrEnqueue('test.slots', {}, { jobId: `slot-${i}` })));
+    expect(outcomes).toEqual(Array(8).fill('ran'));
+    expect(most).toBe(2);
+  });
+
   it('retries a listener whose in-process delivery failed through the queue, then marks the event dispatched', async () => {
     const hub = await start();
     const events = hub.app.get(EventsService);

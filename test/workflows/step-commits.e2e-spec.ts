@@ -1,0 +1,57 @@
+import { testMode } from '../helpers/test-app';
+import { eventsOf, Lifecycle, startLifecycle, waitForRun } from './lifecycle-fixture';
+
+/**
+ * A step that called out (the panel) is recorded with the run's next commit. When that commit is
+ * a database-only step that fails, the panel step's success must still be recorded, once, with the
+ * failure: the line id is kept and the line is never created twice.
+ */
+describe(`step commits (${testMode})`, () => {
+  let life: Lifecycle;
+
+  beforeAll(async () => {
+    life = await startLifecycle();
+  });
+  afterAll(() => life?.close());
+
+  const missingSubscription = '0190a000-0000-7000-8000-000000000001';
+  const workflow = (panelId: string) =>
+    [
+      'id: line-then-activate',
+      'on:',
+      '  manual: true',
+      'steps:',
+      '  - id: line',
+      '    uses: panel.createLine',
+      '    with:',
+      `      panel: "${panelId}"`,
+      '      package: "2"',
+      '      days: 30',
+      '      username: step_commit_user',
+      '  - id: activate',
+      '    uses: subscription.activate',
+      '    with:',
+      `      subscription: "${missingSubscription}"`,
+      '      line: ${{ steps.line.output }}',
+      '',
+    ].join('\n');
+
+  it('records a panel step that succeeded together with the failure of the database step after it', async () => {
+    await life.hub.http.post('/workflows').send({ yaml: workflow(life.panelId) }).expect(201);
+    const started = (await life.hub.http.post('/workflows/line-then-activate/run').send({ inputs: {} }).expect(202)).body;
+    const run = await waitForRun(life.hub, { workflowId: 'line-then-activate' }, 'failed');
+    expect(run.id).toBe(started.id);
+    expect(run.error).toMatchObject({ stepId: 'activate' });
+    const [line, activate] = run.steps;
+    expect(line).toMatchObject({ stepId: 'line', status: 'succeeded', attempts: 1 });
+    expect(line.output.lineId).toBeTruthy();
+    expect(activate).toMatchObject({ stepId: 'activate', status: 'failed' });
+    expect(life.sim.lines().filter((row) => row.username === 'step_commit_user')).toHaveLength(1);
+
+    const audit = (await life.hub.http.get('/audit').query({ targetId: run.id, limit: 50 }).expect(200)).body.items as { action: string; details: Record<string, unknown> }[];
+    const stepEntries = audit.filter((entry) => entry.action.startsWith('workflow.step.')).map((entry) => `${entry.action}:${String(entry.details.stepId)}`);
+    expect(stepEntries.sort()).toEqual(['workflow.step.failed:activate', 'workflow.step.succeeded:line']);
+    const created = (await eventsOf(life.hub, 'line.created')).filter((event) => event.payload.username === 'step_commit_user');
+    expect(created).toHaveLength(1);
+  });
+});
