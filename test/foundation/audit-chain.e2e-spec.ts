@@ -49,7 +49,7 @@ describe('audit log hash chain', () => {
         throw new Error('roll back');
       })
       .catch(() => undefined);
-    const entries = await hub.app.get(MikroORM).em.getConnection().execute<{ target_id: string }[]>("select target_id from hub_audit_entry where action = 'test.tx' order by id");
+    const entries: { target_id: string }[] = await hub.app.get(MikroORM).em.getConnection().execute("select target_id from hub_audit_entry where action = 'test.tx' order by id");
     expect(entries.map((entry) => entry.target_id)).toEqual(['kept-1', 'savepoint-kept', 'kept-2']);
   });
 
