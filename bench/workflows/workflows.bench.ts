@@ -5,7 +5,8 @@
  *  - saturation: N orders marked paid by 32 concurrent callers (in a process of their own, as real
  *    callers are other machines); runs/s until every run succeeded;
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
- *  - direct: the same panel client's createLine at the same concurrency, and the ratio of the two.
+ *  - direct: the XUI plugin client's createLine at the same concurrency, outside the hub, and the
+ *    ratio of the two.
  * Every run is fully audited. Two layouts per mode: `oneProcess` (HUB_ROLE=all) and `apiAndWorker`
  * (an HUB_ROLE=api process takes the orders, a worker process runs the workflows — the scale-out
  * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them. Prints one JSON line.
@@ -19,7 +20,8 @@ import { Pool } from 'undici';
 import { AppModule } from '../../src/app.module';
 import { createHttpApp } from '../../src/core/bootstrap';
 import { loadConfig } from '../../src/core/config/hub-config';
-import { PanelClientsService } from '../../src/core/panels/panel-clients.service';
+import { createTestPanelClient } from '../../src/core/plugins/sdk';
+import { xuiAdminPlugin } from '../../src/plugins/panels/xui-admin/xui-admin.plugin';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { closedLoop, percentile } from '../support/load';
 import { Layout, startWorkerProcess } from '../support/worker-process';
@@ -69,7 +71,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     await app.listen(0, '127.0.0.1');
     const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const client = api(origin);
-    const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 100000, retry: { attempts: 1, baseDelayMs: 50 } } });
+    const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 1000, retry: { attempts: 1, baseDelayMs: 50 } } });
     const product = await client.post('/products', { name: '1 month', panelId: panel.id, packageExternalId: '1', durationUnit: 'months', durationValue: 1, maxConnections: 1, priceMinor: 900, currency: 'EUR' });
     const orders = async (count: number, tag: string) => {
       const ids: string[] = [];
@@ -119,12 +121,13 @@ async function benchMode(mode: HubMode, layout: Layout) {
     const runRows = await em().execute<{ id: string; subscription_id: string }[]>(`select id, subscription_id from hub_workflow_run where workflow_id = 'provision-on-purchase'`);
     const latencies = runRows.filter((row) => paidAt.has(row.subscription_id) && seen.has(row.id)).map((row) => (seen.get(row.id) as number) - (paidAt.get(row.subscription_id) as number)).sort((a, b) => a - b);
 
-    // Direct panel calls at the same concurrency.
-    const ready = await app.get(PanelClientsService).forPanel(panel.id);
+    // Direct panel calls at the same concurrency: the same plugin client, without the hub around it
+    // (no engine, no per-panel limits, no audit).
+    const { client: direct } = createTestPanelClient(xuiAdminPlugin, sim.credentials, { baseUrl: sim.url, timeoutMs: 5000 });
     let k = 0;
-    const direct = await closedLoop(RUNS, CONCURRENCY, async () => {
+    const directCalls = await closedLoop(RUNS, CONCURRENCY, async () => {
       const n = k++;
-      await ready.client.createLine!({ username: `direct${n}`, password: 'secret123', packageId: '1', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), maxConnections: 1, idempotencyKey: `direct:${n}` });
+      await direct.createLine!({ username: `direct${n}`, password: 'secret123', packageId: '1', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), maxConnections: 1, idempotencyKey: `direct:${n}` });
       return true;
     });
     const audited = Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_audit_entry where action = 'workflow.run.succeeded'`))[0].n);
@@ -135,8 +138,8 @@ async function benchMode(mode: HubMode, layout: Layout) {
       concurrency: CONCURRENCY,
       saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds) },
       halfLoad: { targetPerSecond: round(runsPerSecond / 2), runs: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) },
-      direct: { callsPerSecond: direct.perSecond, p50Ms: direct.p50Ms, p99Ms: direct.p99Ms },
-      engineToDirectTimeRatio: round(direct.perSecond / runsPerSecond),
+      direct: { callsPerSecond: directCalls.perSecond, p50Ms: directCalls.p50Ms, p99Ms: directCalls.p99Ms },
+      engineToDirectTimeRatio: round(directCalls.perSecond / runsPerSecond),
       auditedRuns: audited,
     };
   } finally {

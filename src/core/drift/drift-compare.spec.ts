@@ -4,8 +4,8 @@ import { compareLine, LineIntent, panelTraits, PanelTraits } from './drift-compa
 const expiry = new Date('2026-06-01T00:00:00.000Z');
 const intent = (patch: Partial<LineIntent> = {}): LineIntent => ({ status: 'active', expiresAt: expiry, packageExternalId: '2', maxConnections: 1, ...patch });
 const line = (patch: Partial<PanelLine> = {}): PanelLine => ({ externalId: '7', username: 'u', expiresAt: expiry.toISOString(), maxConnections: 1, enabled: true, packageId: '2', ...patch });
-const exact: PanelTraits = { expiryFromPackage: false, expiryEnforcedByPanel: false, canDisable: true };
-const packaged: PanelTraits = { expiryFromPackage: true, expiryEnforcedByPanel: false, canDisable: true };
+const exact: PanelTraits = { expiryFromPackage: false, expiryEnforcedByPanel: false, canDisable: true, createFindsExisting: false };
+const packaged: PanelTraits = { expiryFromPackage: true, expiryEnforcedByPanel: false, canDisable: true, createFindsExisting: false };
 const at = (offsetMs: number) => new Date(expiry.getTime() + offsetMs).toISOString();
 
 describe('compareLine', () => {
@@ -49,8 +49,8 @@ describe('compareLine', () => {
   });
 
   it('leaves an expired line to a panel that enforces expiry and cannot disable (NXT), but not a suspended one', () => {
-    const nxt = panelTraits({ capabilities: ['getLine', 'extendLine'], notes: { expiryFromPackage: true, expiryEnforcedByPanel: true } });
-    expect(nxt).toEqual({ expiryFromPackage: true, expiryEnforcedByPanel: true, canDisable: false });
+    const nxt = panelTraits({ capabilities: ['getLine', 'extendLine'], notes: { expiryFromPackage: true, expiryEnforcedByPanel: true, createFindsExisting: true } });
+    expect(nxt).toEqual({ expiryFromPackage: true, expiryEnforcedByPanel: true, canDisable: false, createFindsExisting: true });
     expect(compareLine(intent({ status: 'expired' }), line(), nxt, '7')).toEqual([]);
     expect(compareLine(intent({ status: 'suspended' }), line(), nxt, '7')).toEqual([{ kind: 'enabled_differs', hub: false, panel: true }]);
     const noEnforcement = panelTraits({ capabilities: ['getLine'], notes: {} });

@@ -24,6 +24,11 @@ export interface PanelTraits {
   /** The panel cuts the line off at its expiry itself. */
   expiryEnforcedByPanel: boolean;
   canDisable: boolean;
+  /**
+   * `createLine` itself finds the line an earlier attempt with the same idempotency key created
+   * (and refuses a same-named line it did not create), so the hub need not look it up first.
+   */
+  createFindsExisting: boolean;
 }
 
 /** Statuses in which the hub expects the line to be enabled on the panel. */
@@ -40,6 +45,7 @@ export function panelTraits(manifest: Pick<PluginManifest, 'capabilities' | 'not
     expiryFromPackage: manifest.notes?.expiryFromPackage === true,
     expiryEnforcedByPanel: manifest.notes?.expiryEnforcedByPanel === true,
     canDisable: manifest.capabilities.includes('disableLine'),
+    createFindsExisting: manifest.notes?.createFindsExisting === true,
   };
 }
 

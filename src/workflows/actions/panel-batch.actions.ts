@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { panelTraits } from '../../core/drift/drift-compare';
 import type { PanelClientsService } from '../../core/panels/panel-clients.service';
 import type { CreateLineInput, PanelClient, PanelLine } from '../../core/plugins/sdk';
 import { addDuration } from '../../core/subscriptions/subscription-payload';
 import { classifyError } from '../engine/errors';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
 import { durationFromInput } from './duration-input';
-import { clientFor, derivedUsername, lineEvent } from './panel.actions';
+import { derivedUsername, lineEvent, supportingClient } from './panel.actions';
 
 /** A reseller bundle is a handful of lines; a bigger batch belongs in several steps (each within its timeout). */
 export const MAX_BATCH_LINES = 100;
@@ -85,14 +86,15 @@ function createLinesAction(panels: PanelClientsService): WorkflowAction<CreateLi
     },
     defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
     async run(input, ctx) {
-      const client = await clientFor({ panels }, input.panel, 'createLine');
+      const { client, manifest } = await supportingClient({ panels }, input.panel, 'createLine');
+      const lookUpFirst = !panelTraits(manifest).createFindsExisting;
       const plan = await planLines(input, ctx);
       const lines: (PanelLine | null)[] = plan.lines.map(() => null);
       const failures: Failure[] = [];
       for (let index = 0; index < input.count; index++) {
         if (ctx.signal.aborted) break;
         try {
-          lines[index] = await ensureLine(client, input, ctx, plan, index);
+          lines[index] = await ensureLine(client, lookUpFirst, input, ctx, plan, index);
         } catch (error) {
           const failure = classifyError(error);
           failures.push({ index, code: failure.code, message: failure.message, retryable: failure.retryable ?? false, hint: failure.hint });
@@ -145,8 +147,11 @@ async function planLines(input: CreateLinesInput, ctx: ActionContext): Promise<P
   return { expiresAt, lines };
 }
 
-/** One line, exactly once: the recorded id, else a look-up by its username, else a create. */
-async function ensureLine(client: PanelClient, input: CreateLinesInput, ctx: ActionContext, plan: Plan, index: number): Promise<PanelLine> {
+/**
+ * One line, exactly once: the recorded id, else a look-up by its username (unless the plugin's
+ * create does that itself), else a create.
+ */
+async function ensureLine(client: PanelClient, lookUpFirst: boolean, input: CreateLinesInput, ctx: ActionContext, plan: Plan, index: number): Promise<PanelLine> {
   const planned = plan.lines[index];
   const record = async (lineId: string) => {
     plan.lines[index] = { ...planned, lineId };
@@ -156,7 +161,7 @@ async function ensureLine(client: PanelClient, input: CreateLinesInput, ctx: Act
     const known = await client.getLine({ externalId: planned.lineId, username: planned.username, password: planned.password });
     if (known) return known;
   }
-  if (client.findLineByUsername) {
+  if (lookUpFirst && client.findLineByUsername) {
     const found = await client.findLineByUsername(planned.username);
     if (found) {
       if (found.externalId !== planned.lineId) await record(found.externalId);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { panelTraits } from '../../core/drift/drift-compare';
 import type { PanelClientsService } from '../../core/panels/panel-clients.service';
-import type { LineRef, PanelClient, PanelLine } from '../../core/plugins/sdk';
+import type { LineRef, PanelClient, PanelLine, PluginManifest } from '../../core/plugins/sdk';
 import { Product } from '../../core/products/product.entity';
 import { addDuration, durationOf } from '../../core/subscriptions/subscription-payload';
 import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
@@ -29,12 +29,17 @@ type Op = keyof PanelClient;
 
 /** The client of a panel whose plugin declares and implements `op`, or a NOT_SUPPORTED failure. */
 export async function clientFor(deps: Pick<Deps, 'panels'>, panelId: string, op: Op): Promise<PanelClient> {
+  return (await supportingClient(deps, panelId, op)).client;
+}
+
+/** The panel's client and its plugin's manifest, when the plugin supports `op`. */
+export async function supportingClient(deps: Pick<Deps, 'panels'>, panelId: string, op: Op): Promise<{ client: PanelClient; manifest: PluginManifest }> {
   const ready = await deps.panels.forPanel(panelId);
   const fn = ready.client[op];
   if (!ready.manifest.capabilities.includes(op) || typeof fn !== 'function') {
     throw new ActionError('NOT_SUPPORTED', `The ${ready.manifest.name} plugin of panel ${panelId} does not support ${op}`, false, 'Use an action the panel supports, or route the product to another panel.');
   }
-  return ready.client;
+  return { client: ready.client, manifest: ready.manifest };
 }
 
 /** The panel and line a step addresses: from its subscription, or given explicitly. */
@@ -129,7 +134,7 @@ async function choosePanel(deps: Deps, plan: Plan, ctx: ActionContext): Promise<
 }
 
 async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan: Plan): Promise<Record<string, unknown>> {
-  const client = await clientFor(deps, plan.panelId, 'createLine');
+  const { client, manifest } = await supportingClient(deps, plan.panelId, 'createLine');
   const done = async (line: PanelLine): Promise<Record<string, unknown>> => {
     const usedFallback = typeof ctx.state.fallbackReason === 'string' && plan.panelId !== plan.primaryPanelId;
     // The subscription follows its line to the fallback panel (and the package there), visibly: history, audit, event.
@@ -151,7 +156,8 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
       return done(known);
     }
   }
-  if (client.findLineByUsername) {
+  // A plugin whose create finds an earlier attempt's line itself spares the panel a second look-up.
+  if (client.findLineByUsername && !panelTraits(manifest).createFindsExisting) {
     const found = await client.findLineByUsername(plan.username);
     if (found) {
       await ctx.saveState({ lineId: found.externalId });

@@ -24,7 +24,7 @@ export const ministraPlugin = definePanelPlugin({
     },
     capabilities: ['testConnection', 'listPackages', 'getPackage', 'createLine', 'getLine', 'findLineByUsername', 'updateLine', 'extendLine', 'enableLine', 'disableLine', 'deleteLine'],
     // Ministra enforces end_date only with internal billing on: the hub must disable lines on expiry (the built-in expire-line workflow does).
-    notes: { expiryEnforcedByHub: true, maxConnectionsFixed: 'one device per account' },
+    notes: { createFindsExisting: true, expiryEnforcedByHub: true, maxConnectionsFixed: 'one device per account' },
   },
   create: (config, ctx) => new MinistraClient(config as unknown as MinistraConfig, ctx),
 });

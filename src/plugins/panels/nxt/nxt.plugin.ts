@@ -26,7 +26,7 @@ export const nxtPlugin = definePanelPlugin({
     },
     // Unknown on NXT, so absent: enableLine, disableLine, updateLine (password), serverStatus, verifyLine.
     capabilities: ['testConnection', 'listPackages', 'getPackage', 'createLine', 'getLine', 'findLineByUsername', 'extendLine', 'deleteLine', 'connectionCount'],
-    notes: { expiryFromPackage: true, expiryEnforcedByPanel: true, creditsCharged: true, sessionAuth: true, noDisable: 'NXT offers no known way to disable a line: expiry is enforced by the panel (package duration); the hub deletes lines it must cut off' },
+    notes: { createFindsExisting: true, expiryFromPackage: true, expiryEnforcedByPanel: true, creditsCharged: true, sessionAuth: true, noDisable: 'NXT offers no known way to disable a line: expiry is enforced by the panel (package duration); the hub deletes lines it must cut off' },
   },
   create: (config, ctx) => new NxtClient(config as unknown as NxtConfig, ctx),
 });

@@ -27,7 +27,7 @@ export const oneStreamPlugin = definePanelPlugin({
       additionalProperties: false,
     },
     capabilities: ['testConnection', 'listPackages', 'getPackage', 'createLine', 'getLine', 'findLineByUsername', 'updateLine', 'extendLine', 'enableLine', 'disableLine', 'deleteLine'],
-    notes: { expiryFromPackage: true, creditsCharged: true },
+    notes: { createFindsExisting: true, expiryFromPackage: true, creditsCharged: true },
   },
   create: (config, ctx) => new OneStreamClient(config as unknown as OneStreamConfig, ctx),
 });

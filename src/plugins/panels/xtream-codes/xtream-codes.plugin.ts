@@ -37,7 +37,7 @@ export const xtreamCodesPlugin = definePanelPlugin({
       additionalProperties: false,
     },
     capabilities: ['testConnection', 'listPackages', 'getPackage', 'createLine', 'getLine', 'updateLine', 'extendLine', 'enableLine', 'disableLine', 'serverStatus', 'verifyLine'],
-    notes: { linesAddressedBy: 'username+password', deleteLine: 'not available in api.php: disable the line instead' },
+    notes: { createFindsExisting: true, linesAddressedBy: 'username+password', deleteLine: 'not available in api.php: disable the line instead' },
   },
   create: (config, ctx) => new XtreamCodesClient(config as XtreamCodesConfig, ctx),
 });

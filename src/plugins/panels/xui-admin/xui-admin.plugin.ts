@@ -22,6 +22,7 @@ export const xuiAdminPlugin = definePanelPlugin({
       additionalProperties: false,
     },
     capabilities: ['testConnection', 'listPackages', 'getPackage', 'createLine', 'getLine', 'findLineByUsername', 'updateLine', 'extendLine', 'enableLine', 'disableLine', 'deleteLine', 'serverStatus', 'connectionCount', 'verifyLine'],
+    notes: { createFindsExisting: true },
   },
   create: (config, ctx) => new XuiAdminClient(config as unknown as XuiAdminConfig, ctx),
 });

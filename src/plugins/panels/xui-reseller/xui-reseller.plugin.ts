@@ -22,7 +22,7 @@ export const xuiResellerPlugin = definePanelPlugin({
       additionalProperties: false,
     },
     capabilities: ['testConnection', 'listPackages', 'getPackage', 'createLine', 'getLine', 'findLineByUsername', 'updateLine', 'extendLine', 'enableLine', 'disableLine', 'deleteLine', 'connectionCount', 'verifyLine'],
-    notes: { expiryFromPackage: true, creditsCharged: true },
+    notes: { createFindsExisting: true, expiryFromPackage: true, creditsCharged: true },
   },
   create: (config, ctx) => new XuiResellerClient(config as unknown as XuiResellerConfig, ctx),
 });
