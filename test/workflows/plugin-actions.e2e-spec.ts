@@ -136,7 +136,7 @@ describe(`workflow actions contributed by plugins (${testMode})`, () => {
     const lineId = await newLine(`dry-${Date.now()}`);
     const runsBefore = (await hub.http.get('/runs').query({ workflowId: 'acme-reset', limit: 200 }).expect(200)).body.items.length;
     const report = (await hub.http.post('/workflows/acme-reset/dry-run').send({ inputs: { lineId } }).expect(200)).body;
-    expect(report.steps).toEqual([expect.objectContaining({ stepId: 'reset', uses: 'acme.resetPassword', status: 'would_run', wouldDo: `set a new password on ACME line ${lineId} of panel ${panelId}` })]);
+    expect(report.steps).toEqual([expect.objectContaining({ stepId: 'reset', uses: 'acme.resetPassword', status: 'would_run', wouldDo: `set a new password on ACME line ${lineId} of panel ${panelId} (workflow acme-reset)` })]);
     expect(sim.lines.get(Number(lineId))?.password).toBe('initial-pass');
     expect((await hub.http.get('/runs').query({ workflowId: 'acme-reset', limit: 200 }).expect(200)).body.items).toHaveLength(runsBefore);
   });

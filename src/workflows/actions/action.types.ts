@@ -66,5 +66,5 @@ export interface WorkflowAction<Input = any, Output = unknown> {
   defaultRetry?: { attempts: number; backoff: string[] };
   run(input: Input, ctx: ActionContext): Promise<Output>;
   /** What the action would do, without side effects (dry runs). Returns a plausible output. */
-  dryRun(input: Input, ctx: Pick<ActionContext, 'runId' | 'stepId' | 'idempotencyKey'>): Promise<{ wouldDo: string; output: Output }>;
+  dryRun(input: Input, ctx: Pick<ActionContext, 'runId' | 'workflowId' | 'stepId' | 'idempotencyKey'>): Promise<{ wouldDo: string; output: Output }>;
 }

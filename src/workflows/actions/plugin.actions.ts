@@ -74,7 +74,7 @@ export function pluginAction({ plugin, action }: ContributedAction, panels: Pane
     },
     async dryRun(input, ctx) {
       if (!action.dryRun) return { wouldDo: `would call ${action.name} (plugin ${pluginId})`, output: {} };
-      const report = await action.dryRun(input, { runId: ctx.runId, workflowId: '(dry run)', stepId: ctx.stepId, idempotencyKey: ctx.idempotencyKey, clock: { now: () => new Date() } });
+      const report = await action.dryRun(input, { runId: ctx.runId, workflowId: ctx.workflowId, stepId: ctx.stepId, idempotencyKey: ctx.idempotencyKey, clock: { now: () => new Date() } });
       return { wouldDo: report.wouldDo, output: report.output ?? {} };
     },
   };

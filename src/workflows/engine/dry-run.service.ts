@@ -55,7 +55,7 @@ export class DryRunService {
         const input = renderTemplate(step.with, context());
         const problems = this.actions.validate(step.definition.uses, input);
         if (!action || problems.length) throw Object.assign(new Error(action ? problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ') : 'unknown action'), { code: 'INVALID_INPUT', retryable: false });
-        const report = await action.dryRun(input, { runId, stepId: step.id, idempotencyKey: `${runId}:${step.id}` });
+        const report = await action.dryRun(input, { runId, workflowId: compiled.definition.id, stepId: step.id, idempotencyKey: `${runId}:${step.id}` });
         steps[step.id] = { status: 'succeeded', output: report.output ?? {} };
         out.push({ ...base, status: 'would_run', input: redactSealed(input), wouldDo: report.wouldDo, output: redactSealed(report.output), error: null });
       } catch (error) {
