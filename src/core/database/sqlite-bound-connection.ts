@@ -1,13 +1,14 @@
 import { isRaw, JsonProperty, Utils } from '@mikro-orm/core';
+import type { Configuration, LogContext, TransactionEventBroadcaster } from '@mikro-orm/core';
+import { NativeQueryBuilder } from '@mikro-orm/sql';
 import type { SqlitePlatform } from '@mikro-orm/sql';
 import { SqliteConnection, SqliteDriver } from '@mikro-orm/sqlite';
-import type { Configuration } from '@mikro-orm/core';
-import type { Dialect } from 'kysely';
 import { CompiledQuery } from 'kysely';
+import type { ControlledTransaction, Dialect } from 'kysely';
+import { DURABLE, GroupCommitSqliteDialect, GroupCommitSqliteDriver, NativeDatabase } from './sqlite-group-commit';
 
 type SqliteValue = string | bigint | number | Buffer | null;
-type Statement = { busy: boolean };
-type NativeDatabase = { prepare(sql: string): Statement };
+type Cacheable = { prepare(sql: string): { busy: boolean } };
 
 /** Prepared statements kept per connection; the hot path uses a few dozen distinct statements. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -17,24 +18,45 @@ const STATEMENT_CACHE_SIZE = 500;
  * (a tenth of the CPU under write load). This connection sends `?` placeholders with bound values
  * instead, converted exactly as the inlined literals would have been (integers as INTEGER, dates
  * as epoch milliseconds, booleans as 1/0, objects as JSON), and keeps the compiled statements.
+ * Transactions go through the group commit of `GroupCommitSqliteDriver`.
  */
 export class BoundSqliteConnection extends SqliteConnection {
+  private groupCommit?: GroupCommitSqliteDriver;
+
   override createKyselyDialect(options: Record<string, unknown>): Dialect {
-    const dialect = super.createKyselyDialect(options);
-    cacheStatements((this as unknown as { database: NativeDatabase }).database);
-    return dialect;
+    super.createKyselyDialect(options);
+    const database = (this as unknown as { database: NativeDatabase }).database;
+    cacheStatements(database);
+    this.groupCommit = new GroupCommitSqliteDriver(database);
+    return new GroupCommitSqliteDialect(this.groupCommit);
+  }
+
+  /** A transaction has committed once the batch it joined has (see `GroupCommitSqliteDriver`). */
+  override async commit(ctx: ControlledTransaction<any, any>, eventBroadcaster?: TransactionEventBroadcaster, loggerContext?: LogContext): Promise<void> {
+    const durable = 'savepointName' in ctx ? undefined : this.groupCommit?.openBatch();
+    await super.commit(ctx, eventBroadcaster, loggerContext);
+    await durable;
   }
 
   override async execute<T>(query: unknown, params: unknown[] = [], method: 'all' | 'get' | 'run' = 'all', ctx?: unknown, loggerContext?: Record<string, unknown>): Promise<T> {
+    if (query instanceof NativeQueryBuilder) query = query.toRaw();
+    if (isRaw(query)) {
+      params = query.params;
+      query = query.sql;
+    }
     if (typeof query !== 'string' || !Array.isArray(params) || loggerContext?.signal != null || this.config.getLogger().isEnabled('query', loggerContext as never)) {
-      return super.execute(query as never, params, method, ctx as never, loggerContext as never) as Promise<T>;
+      const result = await super.execute(query as never, params, method, ctx as never, loggerContext as never);
+      // Outside a transaction, a write may have joined the open batch: wait for it (conservatively).
+      if (!ctx) await this.groupCommit?.openBatch();
+      return result as T;
     }
     await this.ensureConnection();
     const sql = this.config.get('onQuery')(query, params);
     const bound = bindParameters(this.platform as SqlitePlatform, sql, params);
     return this.executeQuery(sql, async () => {
-      const client = (ctx ?? this.getClient()) as { executeQuery(query: CompiledQuery): Promise<unknown> };
+      const client = (ctx ?? this.getClient()) as { executeQuery(query: CompiledQuery): Promise<{ [DURABLE]?: Promise<void> }> };
       const res = await client.executeQuery(CompiledQuery.raw(bound.sql, bound.values));
+      await res[DURABLE];
       return this.transformRawResult(res as never, method);
     }, { query: sql, params, ...loggerContext } as never) as Promise<T>;
   }
@@ -100,9 +122,9 @@ function sqliteValue(value: unknown): SqliteValue {
 }
 
 /** Compiled statements are reused (LRU); one still being iterated is never handed out twice. */
-function cacheStatements(database: NativeDatabase): void {
+function cacheStatements(database: Cacheable): void {
   const prepare = database.prepare.bind(database);
-  const cache = new Map<string, Statement>();
+  const cache = new Map<string, ReturnType<Cacheable['prepare']>>();
   database.prepare = (sql: string) => {
     const cached = cache.get(sql);
     if (cached && !cached.busy) {
