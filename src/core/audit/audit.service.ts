@@ -38,7 +38,8 @@ export interface ChainReport {
   reason: string | null;
 }
 
-const SEAL_BATCH = 1000;
+/** Entries sealed per statement; between batches the sealer yields, so hashing never stalls requests long. */
+const SEAL_BATCH = 250;
 
 @Injectable()
 export class AuditService implements OnModuleInit {
@@ -52,7 +53,7 @@ export class AuditService implements OnModuleInit {
 
   onModuleInit(): void {
     this.scheduler.every('audit.seal-chain', 1000, async () => {
-      while ((await this.seal()) === SEAL_BATCH);
+      while ((await this.seal()) === SEAL_BATCH) await new Promise((resolve) => setImmediate(resolve));
     });
     this.orm.em.getEventManager().registerSubscriber({
       beforeTransactionCommit: async ({ em, transaction }: TransactionEventArgs) => {
