@@ -30,14 +30,14 @@ export interface QueueCounts {
   failed: number;
 }
 
-/**
- * One durable queue behind two drivers: the embedded driver keeps jobs as rows in the database,
- * the BullMQ driver keeps them in Redis. Handlers must be idempotent: delivery is at least once.
- */
 /** How many first attempts may wait for an in-process slot, per slot; and how long at most. */
 const INLINE_LINE_FACTOR = 16;
 const INLINE_WAIT_MS = 2_000;
 
+/**
+ * One durable queue behind two drivers: the embedded driver keeps jobs as rows in the database,
+ * the BullMQ driver keeps them in Redis. Handlers must be idempotent: delivery is at least once.
+ */
 export abstract class JobQueue {
   abstract readonly driver: 'embedded' | 'bullmq';
   protected abstract readonly executor: JobExecutor;
@@ -56,10 +56,10 @@ export abstract class JobQueue {
   abstract enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string>;
 
   /**
-   * Runs the first attempt of a job right here when this process consumes jobs and has room,
-   * sparing the round trip through the store; if that attempt fails (or there is no room, or this
-   * process does not run jobs) the job is enqueued under the same id for the durable path and its
-   * retries. Resolves once the job has completed here or has been durably enqueued. A crash
+   * Runs the first attempt of a job right here when this process consumes jobs and gets a slot
+   * (`inlineTurn`), sparing the round trip through the store; if that attempt fails (or no slot
+   * came in time, or this process does not run jobs) the job is enqueued under the same id for the
+   * durable path and its retries. Resolves once the job has completed here or has been durably enqueued. A crash
    * during an in-process attempt loses the attempt, so callers must hold their own durable record
    * of the work (an outbox row, a run row) that a sweeper turns back into a job.
    */
