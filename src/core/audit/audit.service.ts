@@ -1,5 +1,5 @@
 import { EntityManager, FilterQuery, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { hubContext } from '../context/request-context';
 import { insertRows } from '../database/raw-rows';
@@ -42,7 +42,7 @@ export interface ChainReport {
 const SEAL_BATCH = 250;
 
 @Injectable()
-export class AuditService implements OnModuleInit {
+export class AuditService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
     private readonly scheduler: HubScheduler,
@@ -50,6 +50,8 @@ export class AuditService implements OnModuleInit {
 
   /** Entries recorded in a transaction, by transaction: written together just before it commits. */
   private readonly buffered = new WeakMap<object, AuditEntry[]>();
+  private closed = false;
+  private readonly logger = new Logger('Audit');
 
   onModuleInit(): void {
     this.scheduler.every('audit.seal-chain', 1000, async () => {
@@ -107,7 +109,16 @@ export class AuditService implements OnModuleInit {
    * append-only rows with no relations, so this skips the unit of work and its change sets.
    */
   async write(entries: AuditEntry[], em?: EntityManager): Promise<void> {
+    // Once the database is closing, a write of its own would reopen the connection: log instead.
+    if (!em && this.closed) {
+      this.logger.warn({ actions: entries.map((entry) => entry.action) }, `${entries.length} audit entries recorded after shutdown are lost`);
+      return;
+    }
     await insertRows(em ?? this.orm.em.fork(), AuditEntry, entries);
+  }
+
+  onApplicationShutdown(): void {
+    this.closed = true;
   }
 
   async list(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntry>> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { PanelCallRecord } from './plugin-http-client';
@@ -9,11 +9,15 @@ const FLUSH_AT = 200;
 /**
  * Writes one audit entry per panel call (`panel.call`). Entries are created at call time (so they
  * carry that moment's correlation id and actor) and written in small batches, so auditing every
- * call does not add a database round trip to each one. Pending entries are written on shutdown.
+ * call does not add a database round trip to each one. Pending entries are written on shutdown;
+ * once shutdown has begun, each call's entry is written at once (calls still finishing, such as a
+ * scheduled health check the scheduler waits for), and once the database is closing, a late entry
+ * is logged as lost rather than reopening the connection.
  */
 @Injectable()
-export class PanelCallAuditWriter implements BeforeApplicationShutdown {
+export class PanelCallAuditWriter implements BeforeApplicationShutdown, OnApplicationShutdown {
   private batch: AuditEntry[] = [];
+  private stage: 'running' | 'stopping' | 'stopped' = 'running';
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('PanelCalls');
@@ -21,6 +25,10 @@ export class PanelCallAuditWriter implements BeforeApplicationShutdown {
   constructor(private readonly audit: AuditService) {}
 
   record(panelId: string, call: PanelCallRecord): void {
+    if (this.stage === 'stopped') {
+      this.logger.warn({ panelId, operation: call.operation }, 'A panel call finished after shutdown; its audit entry is lost');
+      return;
+    }
     this.batch.push(
       this.audit.entryOf({
         action: 'panel.call',
@@ -29,7 +37,7 @@ export class PanelCallAuditWriter implements BeforeApplicationShutdown {
         details: { ...call },
       }),
     );
-    if (this.batch.length >= FLUSH_AT) void this.flush();
+    if (this.stage === 'stopping' || this.batch.length >= FLUSH_AT) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
@@ -48,6 +56,12 @@ export class PanelCallAuditWriter implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stage = 'stopping';
+    await this.flush();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stage = 'stopped';
     await this.flush();
   }
 }
