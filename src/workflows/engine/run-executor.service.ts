@@ -135,9 +135,10 @@ export class RunExecutor implements OnModuleInit {
     const previous = step.status === 'running' ? [{ ...lastAttempt(step), outcome: 'interrupted' as const }] : [];
     try {
       if (action.transactional) {
-        // The last step of the phase ends the run in the same transaction.
+        // The last step of the phase ends the run in the same transaction (its fenced update
+        // writes the run's final columns; all of it rolls back if the step fails).
         const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
-        await this.commit(run, { status: 'running', wakeAt: null }, async (em, emit) => {
+        await this.commit(run, finish ? finish.patch : { status: 'running', wakeAt: null }, async (em, emit) => {
           const ctx: ActionContext = {
             ...base,
             em,
@@ -151,12 +152,9 @@ export class RunExecutor implements OnModuleInit {
           // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
           const output = await action.run(input, ctx);
           await this.succeed(run, step, definition, context, input, output, attempt, startedAt, previous, pending)(em, emit);
-          if (!finish) return;
-          await updateRow<WorkflowRun>(em, WorkflowRun, { id: run.id }, finish.patch);
-          await this.finisher.write(em, emit, run, steps, finish);
+          if (finish) await this.finisher.write(em, emit, run, steps, finish);
         });
         if (!finish) return 'continue';
-        Object.assign(run, finish.patch);
         await this.finisher.afterCommit(run);
         return 'finished';
       }

@@ -50,7 +50,7 @@ export class RunFinisher {
     return { failed, status, finishedAt, failedStep, patch: { status, finishedAt, wakeAt: null } };
   }
 
-  /** Everything the end of the run writes, in the caller's transaction (with the run's own columns). */
+  /** Everything the end of the run writes besides the run's own columns (`plan.patch`), in the caller's transaction. */
   async write(em: EntityManager, emit: Emit, run: WorkflowRun, steps: WorkflowStep[], plan: FinishPlan): Promise<void> {
     const { failed, status, finishedAt, failedStep } = plan;
     const leftovers = steps.filter((step) => step.status === 'pending' || step.status === 'waiting' || step.status === 'running');
