@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PluginError, pluginFailureOf } from '../../plugins/sdk';
-import { MemoryCallLimiter } from './call-limiter';
+import { CallLimiter, MemoryCallLimiter } from './call-limiter';
 import { CircuitBreaker } from './circuit-breaker';
 import { HubPluginHttpClient, PanelCallRecord, PluginHttpClientOptions } from './plugin-http-client';
 
@@ -94,15 +94,30 @@ describe('HubPluginHttpClient', () => {
     const shared = { key: 'limited', limiter, limits: { maxConcurrent: 3, maxPerSecond: 1000, leaseMs: 5000 } };
     await Promise.all(Array.from({ length: 12 }, () => client(server.url, shared).request({ method: 'GET', url: '' })));
     expect(peak).toBe(3);
-    const rate = { key: 'rated', limiter, limits: { maxConcurrent: 50, maxPerSecond: 10, leaseMs: 5000 } };
+    // The start of each call is when the limiter grants it (the server, in this same busy process,
+    // may see a request late, which would shorten an apparent gap without the limit being broken).
+    const starts: number[] = [];
+    const stamped: CallLimiter = {
+      acquire: async (key, limits) => {
+        const release = await limiter.acquire(key, limits);
+        starts.push(Date.now());
+        return release;
+      },
+      tryAcquire: (key, limits) => {
+        const release = limiter.tryAcquire(key, limits);
+        if (release) starts.push(Date.now());
+        return release;
+      },
+    };
+    const rate = { key: 'rated', limiter: stamped, limits: { maxConcurrent: 50, maxPerSecond: 10, leaseMs: 5000 } };
     arrivals.length = 0;
     const begun = Date.now();
     await Promise.all(Array.from({ length: 25 }, () => client(server.url, rate).request({ method: 'GET', url: '' })));
     expect(Date.now() - begun).toBeGreaterThanOrEqual(2000);
-    // Any 11 consecutive arrivals span a second; the slack covers delivery jitter on a loaded machine
-    // (an unlimited client would land all 25 within a few milliseconds).
-    arrivals.sort((a, b) => a - b);
-    for (let i = 10; i < arrivals.length; i += 1) expect(arrivals[i] - arrivals[i - 10]).toBeGreaterThanOrEqual(1000 - 100);
+    expect([arrivals.length, starts.length]).toEqual([25, 25]);
+    // Any 11 consecutive starts span a second (an unlimited client would start all 25 within a few
+    // milliseconds); the slack covers timer jitter on a loaded machine.
+    for (let i = 10; i < starts.length; i += 1) expect(starts[i] - starts[i - 10]).toBeGreaterThanOrEqual(1000 - 100);
     await server.close();
   });
 
