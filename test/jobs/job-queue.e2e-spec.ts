@@ -138,6 +138,24 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     expect(most).toBe(2);
   });
 
+  it('keeps in-process slots per job name: short jobs run while long ones hold every slot of theirs', async () => {
+    const worker = await start({ HUB_JOB_CONCURRENCY: '2' });
+    const queue = worker.app.get(JobQueue);
+    let releaseLong!: () => void;
+    const longHeld = new Promise<void>((resolve) => (releaseLong = resolve));
+    queue.register('test.long', () => longHeld);
+    const shortRan: string[] = [];
+    queue.register('test.short', async (job) => {
+      shortRan.push(job.id);
+    });
+    const long = [0, 1, 2].map((i) => queue.runOrEnqueue('test.long', {}, { jobId: `long-${i}` }));
+    // Both slots of test.long are taken (the third waits in line); test.short still runs at once.
+    await expect(queue.runOrEnqueue('test.short', {}, { jobId: 'short-1' })).resolves.toBe('ran');
+    expect(shortRan).toEqual(['short-1']);
+    releaseLong();
+    expect(await Promise.all(long)).toEqual(['ran', 'ran', 'ran']);
+  });
+
   it('retries a listener whose in-process delivery failed through the queue, then marks the event dispatched', async () => {
     const hub = await start();
     const events = hub.app.get(EventsService);

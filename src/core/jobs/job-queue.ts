@@ -30,6 +30,11 @@ export interface QueueCounts {
   failed: number;
 }
 
+interface InlineLane {
+  running: number;
+  waiters: Array<(granted: boolean) => void>;
+}
+
 /** How many first attempts may wait for an in-process slot, per slot; and how long at most. */
 const INLINE_LINE_FACTOR = 16;
 const INLINE_WAIT_MS = 2_000;
@@ -42,10 +47,13 @@ export abstract class JobQueue {
   abstract readonly driver: 'embedded' | 'bullmq';
   protected abstract readonly executor: JobExecutor;
   private readonly inline = new Set<Promise<unknown>>();
-  /** First attempts run in-process at most this many at a time; beyond, they wait for a turn. */
+  /**
+   * First attempts of one job name run in process at most this many at a time; beyond, they wait
+   * for a turn. Per name, so short jobs (event deliveries) never queue behind long ones (runs
+   * waiting on a panel) and fall back to the store for want of a slot.
+   */
   protected inlineLimit = 32;
-  private inlineRunning = 0;
-  private readonly inlineWaiters: Array<(granted: boolean) => void> = [];
+  private readonly lanes = new Map<string, InlineLane>();
 
   /** True while this process takes jobs (not in an `api`-only process, not after `stop`). */
   protected abstract isConsuming(): boolean;
@@ -64,7 +72,8 @@ export abstract class JobQueue {
    * of the work (an outbox row, a run row) that a sweeper turns back into a job.
    */
   async runOrEnqueue<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<'ran' | 'enqueued'> {
-    if (options.delayMs || !this.isConsuming() || !(await this.inlineTurn())) {
+    const lane = this.lane(name);
+    if (options.delayMs || !this.isConsuming() || !(await this.inlineTurn(lane))) {
       await this.enqueue(name, data, options);
       return 'enqueued';
     }
@@ -80,45 +89,51 @@ export abstract class JobQueue {
       return 'enqueued';
     } finally {
       this.inline.delete(attempt);
-      this.endInlineTurn();
+      this.endInlineTurn(lane);
     }
   }
 
+  private lane(name: string): InlineLane {
+    let lane = this.lanes.get(name);
+    if (!lane) this.lanes.set(name, (lane = { running: 0, waiters: [] }));
+    return lane;
+  }
+
   /**
-   * A turn to run in process: at once while fewer than `inlineLimit` run, else after a short wait
-   * in line (a round trip through the store costs more than waiting for a free slot). False when
-   * the line is long or the wait times out: the job then goes through the store.
+   * A turn to run in process: at once while fewer than `inlineLimit` of the lane run, else after a
+   * short wait in line (a round trip through the store costs more than waiting for a free slot).
+   * False when the line is long or the wait times out: the job then goes through the store.
    */
-  private inlineTurn(): boolean | Promise<boolean> {
-    if (this.inlineRunning < this.inlineLimit) {
-      this.inlineRunning += 1;
+  private inlineTurn(lane: InlineLane): boolean | Promise<boolean> {
+    if (lane.running < this.inlineLimit) {
+      lane.running += 1;
       return true;
     }
-    if (this.inlineWaiters.length >= this.inlineLimit * INLINE_LINE_FACTOR) return false;
+    if (lane.waiters.length >= this.inlineLimit * INLINE_LINE_FACTOR) return false;
     return new Promise<boolean>((resolve) => {
       const waiter = (granted: boolean) => {
         clearTimeout(timer);
         resolve(granted);
       };
       const timer = setTimeout(() => {
-        const index = this.inlineWaiters.indexOf(waiter);
-        if (index >= 0) this.inlineWaiters.splice(index, 1);
+        const index = lane.waiters.indexOf(waiter);
+        if (index >= 0) lane.waiters.splice(index, 1);
         resolve(false);
       }, INLINE_WAIT_MS);
-      this.inlineWaiters.push(waiter);
+      lane.waiters.push(waiter);
     });
   }
 
   /** Hands the slot to the next in line, if any. */
-  private endInlineTurn(): void {
-    const next = this.isConsuming() ? this.inlineWaiters.shift() : undefined;
+  private endInlineTurn(lane: InlineLane): void {
+    const next = this.isConsuming() ? lane.waiters.shift() : undefined;
     if (next) next(true);
-    else this.inlineRunning -= 1;
+    else lane.running -= 1;
   }
 
   /** Settles when the in-process first attempts under way have (part of `stop`, which bounds the wait). */
   protected async drainInline(): Promise<void> {
-    for (const waiter of this.inlineWaiters.splice(0)) waiter(false);
+    for (const lane of this.lanes.values()) for (const waiter of lane.waiters.splice(0)) waiter(false);
     await Promise.allSettled([...this.inline]);
   }
 

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { Customer } from '../customers/customer.entity';
-import { forChange } from '../database/row-lock';
+import { loadManaged } from '../database/managed-rows';
 import { Emit, EventsService } from '../events/events.service';
 import { Product } from '../products/product.entity';
 import { subscriptionEventPayload, subscriptionPayload } from '../subscriptions/subscription-payload';
@@ -83,7 +83,7 @@ export class OrdersService {
   }
 
   async get(id: string, em: EntityManager = this.em): Promise<Order> {
-    const order = await em.findOne(Order, { id }, { populate: ['product', 'customer'] });
+    const order = await loadManaged<Order>(em, Order, id, { populate: ['product', 'customer'] });
     if (!order) throw new NotFoundError('Order', id);
     return order;
   }
@@ -96,8 +96,9 @@ export class OrdersService {
    * subscription, one provisioning run).
    */
   async lockForChange(em: EntityManager, id: string): Promise<Order> {
-    await em.findOne(Order, { id }, forChange(em));
-    return this.get(id, em);
+    const order = await loadManaged<Order>(em, Order, id, { refresh: true, lock: true, populate: ['product', 'customer'] });
+    if (!order) throw new NotFoundError('Order', id);
+    return order;
   }
 
   /** A repeated mark-paid (or provider delivery) of a paid order is a no-op. */

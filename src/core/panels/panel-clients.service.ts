@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, UnprocessableError } from '../common/errors';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { SecretBox } from '../crypto/secret-box';
+import { findRow } from '../database/raw-rows';
 import { PanelHttpFactory } from '../http/plugin-http/panel-http.factory';
 import { HubPluginHttpClient } from '../http/plugin-http/plugin-http-client';
 import { PluginRegistry } from '../plugins/plugin-registry';
@@ -37,7 +38,6 @@ export class PanelClientsService {
   private readonly cache = new Map<string, CachedClient>();
 
   constructor(
-    private readonly em: EntityManager,
     private readonly orm: MikroORM,
     private readonly secrets: SecretBox,
     private readonly registry: PluginRegistry,
@@ -46,7 +46,8 @@ export class PanelClientsService {
   ) {}
 
   async forPanel(panelId: string): Promise<ReadyPanelClient> {
-    const panel = await this.em.fork().findOne(Panel, { id: panelId }, { populate: ['credentialsSealed'] as never });
+    // Read on every panel action: one raw statement, not the query builder.
+    const panel = await findRow<Panel>(this.orm.em.fork(), Panel, { id: panelId });
     if (!panel) throw new NotFoundError('Panel', panelId);
     const cached = this.build(panel);
     return { panel, client: cached.client, manifest: cached.manifest };

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../common/errors';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { hubContext } from '../context/request-context';
 import { SecretBox } from '../crypto/secret-box';
+import { loadManaged } from '../database/managed-rows';
 import { Emit, EventsService } from '../events/events.service';
 import { Panel } from '../panels/panel.entity';
 import { Product } from '../products/product.entity';
@@ -55,7 +56,7 @@ export class SubscriptionsService {
   ) {}
 
   async get(id: string, em: EntityManager = this.em): Promise<Subscription> {
-    const subscription = await em.findOne(Subscription, { id }, { populate: ['product'] });
+    const subscription = await loadManaged<Subscription>(em, Subscription, id, { populate: ['product'] });
     if (!subscription) throw new NotFoundError('Subscription', id);
     return subscription;
   }

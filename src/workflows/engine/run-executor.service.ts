@@ -2,7 +2,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditInput, AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
-import { updateRow } from '../../core/database/raw-rows';
+import { findRow, findRows, updateRow } from '../../core/database/raw-rows';
 import { Emit, EventsService, NewEvent } from '../../core/events/events.service';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { ActionRegistry } from '../actions/action-registry';
@@ -70,7 +70,7 @@ export class RunExecutor implements OnModuleInit {
 
   private async advanceUnfenced(runId: string): Promise<void> {
     const em = this.orm.em.fork();
-    const run = await em.findOne(WorkflowRun, { id: runId });
+    const run = await findRow<WorkflowRun>(em, WorkflowRun, { id: runId });
     if (!run || TERMINAL_RUN_STATUSES.has(run.status)) return;
     // A queued run becomes running with its first commit (see `commit`), not a transaction of its own.
     if (run.status === 'queued') {
@@ -78,7 +78,7 @@ export class RunExecutor implements OnModuleInit {
       run.startedAt ??= new Date();
     }
     const compiled = await this.definitions.compiledRevision(run.revisionId);
-    const steps = await em.find(WorkflowStep, { runId }, { orderBy: { position: 'asc' } });
+    const steps = await findRows<WorkflowStep>(em, WorkflowStep, { runId }, { orderBy: 'position' });
     for (let guard = 0; guard < 500; guard++) {
       const current = steps.find((step) => step.phase === run.phase && !DONE_STEP_STATUSES.has(step.status));
       if (!current) {

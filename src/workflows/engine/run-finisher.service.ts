@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../../core/audit/audit.service';
 import { NotFoundError } from '../../core/common/errors';
+import { updateRow } from '../../core/database/raw-rows';
 import { Emit } from '../../core/events/events.service';
 import { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
 import { ConcurrencyService } from './concurrency.service';
@@ -54,7 +55,7 @@ export class RunFinisher {
   async write(em: EntityManager, emit: Emit, run: WorkflowRun, steps: WorkflowStep[], plan: FinishPlan): Promise<void> {
     const { failed, status, finishedAt, failedStep } = plan;
     const leftovers = steps.filter((step) => step.status === 'pending' || step.status === 'waiting' || step.status === 'running');
-    if (leftovers.length > 0) await em.nativeUpdate(WorkflowStep, { id: { $in: leftovers.map((step) => step.id) } }, { status: 'skipped', finishedAt });
+    if (leftovers.length > 0) await updateRow<WorkflowStep>(em, WorkflowStep, { id: leftovers.map((step) => step.id) }, { status: 'skipped', finishedAt });
     for (const step of leftovers) Object.assign(step, { status: 'skipped', finishedAt });
     await this.locks.release(em, run);
     if (run.subscriptionId) await this.reviewSubscription(em, emit, run, failed, failedStep);
