@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../database/ids';
 
 export interface Actor {
   type: 'api_key' | 'system' | 'anonymous';
@@ -28,7 +28,7 @@ export const hubContext = {
     return storage.getStore();
   },
   correlationId(): string {
-    return storage.getStore()?.correlationId ?? randomUUID();
+    return storage.getStore()?.correlationId ?? newId();
   },
   actor(): Actor {
     return storage.getStore()?.actor ?? SYSTEM_ACTOR;
@@ -41,8 +41,12 @@ export const hubContext = {
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** Accepts a caller's correlation id only when it is a sane token; otherwise a new one is made. */
+/**
+ * Accepts a caller's correlation id only when it is a sane token; otherwise a new one is made.
+ * New ones are time-ordered (UUIDv7): the audit, event and run tables index correlation ids, and
+ * ordered keys append to those indexes instead of touching a random page on every insert.
+ */
 export function correlationIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  return value && CORRELATION_ID.test(value) ? value : randomUUID();
+  return value && CORRELATION_ID.test(value) ? value : newId();
 }
