@@ -3,7 +3,6 @@ import type { MikroORM } from '@mikro-orm/core';
 import { panelTraits } from '../../core/drift/drift-compare';
 import type { PanelClientsService } from '../../core/panels/panel-clients.service';
 import type { LineRef, PanelClient, PanelLine, PluginManifest } from '../../core/plugins/sdk';
-import { Product } from '../../core/products/product.entity';
 import { addDuration, durationOf } from '../../core/subscriptions/subscription-payload';
 import type { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
 import { ActionContext, ActionError, WorkflowAction } from './action.types';
@@ -175,7 +174,10 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
     notes: input.notes ?? `iptv-hub run ${ctx.runId}`,
     idempotencyKey: ctx.idempotencyKey,
   });
-  await ctx.saveState({ lineId: line.externalId });
+  // The line id is in the step's output, committed with the run's next commit (before any further
+  // effect outside the database). Saved at once only where a retry could not find the line again
+  // by its (saved) username: a panel whose create neither finds an earlier line nor looks one up.
+  if (!panelTraits(manifest).createFindsExisting && !client.findLineByUsername) await ctx.saveState({ lineId: line.externalId });
   ctx.emitOnCommit(lineEvent('line.created', plan.panelId, plan.subscriptionId, line));
   return done(line);
 }
@@ -192,7 +194,7 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
     const em = deps.orm.em.fork();
     const subscription = await deps.subscriptions.get(subscriptionId, em);
     // Only a panel taken from the product may fall back; an explicit `panel` input is obeyed as given.
-    const product = input.panel || input.package ? null : await em.findOne(Product, { id: subscription.product.id });
+    const product = input.panel || input.package ? null : subscription.product;
     if (product?.fallbackPanel && product.fallbackPackageExternalId) fallback = { panelId: product.fallbackPanel.id, packageId: product.fallbackPackageExternalId };
     panelId ??= subscription.panel.id;
     packageId ??= subscription.packageExternalId;
