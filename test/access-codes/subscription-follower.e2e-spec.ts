@@ -133,7 +133,7 @@ describe('subscription follower', () => {
     const at = new Date(base + 50 * 86_400_000).toISOString();
     const applying = follower.apply(subscriptionEvent(eventIdAt(base + 30), 'subscription.activated', { id, status: 'active', expiresAt: at }));
     const waiting = async () => {
-      const rows = await orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into hub\\_access\\_code\\_subscription %'`, [], 'all');
+      const rows = await orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into hub\\_access\\_code\\_subscription %'`, [], 'all');
       return rows[0].n > 0;
     };
     await waitFor(waiting, { message: 'the follower to wait for the projection row lock' });
