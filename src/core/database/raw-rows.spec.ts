@@ -31,6 +31,9 @@ describe('raw row statements', () => {
     expect(await updateRow<AuditEntry>(em, AuditEntry, { id: row.id, chainSeq: null }, { chainSeq: 7, details: { changed: true }, targetId: undefined })).toBe(1);
     const read = await orm.em.fork().findOneOrFail(AuditEntry, { id: row.id });
     expect({ chainSeq: read.chainSeq, details: read.details, action: read.action }).toEqual({ chainSeq: 7, details: { changed: true }, action: 'raw.update' });
+    expect(await updateRow<AuditEntry>(em, AuditEntry, { id: [row.id, 'other'] }, { hash: 'y' })).toBe(1);
+    expect(await updateRow<AuditEntry>(em, AuditEntry, { id: [] }, { hash: 'z' })).toBe(0);
+    expect((await orm.em.fork().findOneOrFail(AuditEntry, { id: row.id })).hash).toBe('y');
   });
 
   it('raises the ORM exception classes (a duplicate key is a UniqueConstraintViolationException)', async () => {

@@ -72,7 +72,7 @@ export async function insertRows(em: EntityManager, entity: EntityClass, rows: o
 
 /**
  * `update <table> set … where …` for rows held in memory. `null` in `where` means `is null`, an
- * array `in (…)`. Returns the number of rows changed.
+ * array `in (…)` (an empty one matches nothing). Returns the number of rows changed.
  */
 export async function updateRow<T extends object>(em: EntityManager, entity: EntityClass, where: Partial<Record<keyof T & string, unknown>>, patch: Partial<T>): Promise<number> {
   const { table, columns } = columnsOf(em, entity);
@@ -89,6 +89,7 @@ export async function updateRow<T extends object>(em: EntityManager, entity: Ent
     const column = columnOf(columns, table, key);
     if (value === null) return `${column.field} is null`;
     if (Array.isArray(value)) {
+      if (value.length === 0) return '1 = 0';
       params.push(...value);
       return `${column.field} in (${value.map(() => '?').join(', ')})`;
     }
