@@ -59,6 +59,8 @@ describe('raw reads', () => {
       ['s0', { position: 0 }, 0, null],
       ['s1', 'text', 0, null],
     ]);
+    const narrow = await findRows<WorkflowStep>(em, WorkflowStep, { runId: run.id }, { orderBy: 'position', fields: ['stepId', 'output'] });
+    expect(narrow.map((step) => ({ ...step }))).toEqual([{ stepId: 's0', output: { position: 0 } }, { stepId: 's1', output: 'text' }, { stepId: 's2', output: { position: 2 } }]);
     const viaOrm = await orm.em.fork().find(WorkflowStep, { runId: run.id }, { orderBy: { position: 'asc' } });
     expect((await findRows<WorkflowStep>(em, WorkflowStep, { runId: run.id }, { orderBy: 'position' })).map(plain)).toEqual(viaOrm.map((step) => plain(wrap(step).toObject())));
   });

@@ -103,6 +103,8 @@ export async function updateRow<T extends object>(em: EntityManager, entity: Ent
 export interface FindRowsOptions<T> {
   orderBy?: keyof T & string;
   limit?: number;
+  /** Only these properties (the others are left unset); every column when omitted. */
+  fields?: Array<keyof T & string>;
 }
 
 /**
@@ -113,11 +115,12 @@ export interface FindRowsOptions<T> {
 export async function findRows<T extends object>(em: EntityManager, entity: EntityClass, where: Partial<Record<keyof T & string, unknown>>, options: FindRowsOptions<T> = {}): Promise<T[]> {
   const table = columnsOf(em, entity);
   const keys = Object.keys(where) as Array<keyof T & string>;
-  const shape = `${keys.map((key) => (where[key] === null ? `${key}:null` : key)).join(',')}|${options.orderBy ?? ''}|${options.limit ?? ''}`;
+  const selected = options.fields ? options.fields.map((field) => columnOf(table.columns, table.table, field)) : [...table.columns.values()];
+  const shape = `${keys.map((key) => (where[key] === null ? `${key}:null` : key)).join(',')}|${options.orderBy ?? ''}|${options.limit ?? ''}|${options.fields?.join(',') ?? ''}`;
   let sql = table.selects.get(shape);
   if (!sql) {
     const conditions = keys.map((key) => `${columnOf(table.columns, table.table, key).field} ${where[key] === null ? 'is null' : '= ?'}`);
-    sql = `select ${[...table.columns.values()].map((column) => column.field).join(', ')} from ${table.table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`;
+    sql = `select ${selected.map((column) => column.field).join(', ')} from ${table.table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`;
     if (options.orderBy) sql += ` order by ${columnOf(table.columns, table.table, options.orderBy).field} asc`;
     if (options.limit !== undefined) sql += ` limit ${Math.floor(options.limit)}`;
     table.selects.set(shape, sql);
@@ -127,7 +130,7 @@ export async function findRows<T extends object>(em: EntityManager, entity: Enti
   const parseJson = isSqlite(em);
   return rows.map((row: Record<string, unknown>) => {
     const instance = Object.create(table.prototype) as Record<string, unknown>;
-    for (const column of table.columns.values()) instance[column.name] = fromDatabase(column, row[column.field], parseJson);
+    for (const column of selected) instance[column.name] = fromDatabase(column, row[column.field], parseJson);
     return instance as T;
   });
 }
