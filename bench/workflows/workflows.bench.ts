@@ -10,7 +10,8 @@
  * Every run is fully audited. Two layouts per mode: `oneProcess` (HUB_ROLE=all) and `apiAndWorker`
  * (an HUB_ROLE=api process takes the orders, a worker process runs the workflows — the scale-out
  * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them. Prints one JSON line.
- * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_LAYOUTS)
+ * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_LAYOUTS;
+ * BENCH_CPU_PROFILE=<file> writes a CPU profile of this process during the saturation phase)
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
@@ -23,6 +24,7 @@ import { loadConfig } from '../../src/core/config/hub-config';
 import { createTestPanelClient } from '../../src/core/plugins/sdk';
 import { xuiAdminPlugin } from '../../src/plugins/panels/xui-admin/xui-admin.plugin';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
+import { profileWhile } from '../support/cpu-profile';
 import { closedLoop, percentile } from '../support/load';
 import { Layout, startWorkerProcess } from '../support/worker-process';
 import { LoadResult, startLoadProcess } from '../support/http-load.process';
@@ -94,11 +96,12 @@ async function benchMode(mode: HubMode, layout: Layout) {
     // Saturation.
     const batch = await orders(RUNS, 'sat');
     const started = performance.now();
-    const saturation = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
-    if (failed(saturation.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(saturation.results))}`);
-    const paidSeconds = saturation.seconds;
-    await waitUntil(() => creates() >= RUNS, 300_000, 'every line');
-    const linesSeconds = (performance.now() - started) / 1000;
+    const { paidSeconds, linesSeconds } = await profileWhile(process.env.BENCH_CPU_PROFILE, async () => {
+      const saturation = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
+      if (failed(saturation.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(saturation.results))}`);
+      await waitUntil(() => creates() >= RUNS, 300_000, 'every line');
+      return { paidSeconds: saturation.seconds, linesSeconds: (performance.now() - started) / 1000 };
+    });
     await waitUntil(async () => (await succeeded()) >= RUNS, 300_000, 'every run to succeed');
     const runsSeconds = (performance.now() - started) / 1000;
     const runsPerSecond = RUNS / runsSeconds;

@@ -27,6 +27,9 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
     expect(gaps[1]).toBeGreaterThanOrEqual(25);
     expect(gaps[2]).toBeGreaterThanOrEqual(85);
     expect(life.sim.lines().filter((line) => line.username === lineStep(run).output.username)).toHaveLength(1);
+    // A retry looks for an earlier attempt's line first (the simulator records the requests it answered: the last attempt's).
+    const lookups = life.sim.requests.filter((request) => request.action === 'get_lines' && request.params['search[value]']?.[0] === lineStep(run).output.username);
+    expect(lookups).toHaveLength(1);
   });
 
   it('fails the run after the last attempt, flags the subscription for review, alerts, and completes on POST /runs/{id}/retry', async () => {
@@ -77,6 +80,10 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
       return body.status === 'succeeded' ? body : null;
     });
     expect(replayed.trigger).toMatchObject({ type: 'replay', reason: 'check idempotency' });
+    // The replay creates under its original's key: it looks the line up and finds it, so there is still one.
+    const username = lineStep(done).output.username as string;
+    expect(lineStep(replayed).output.username).toBe(username);
+    expect(life.sim.lines().filter((line) => line.username === username)).toHaveLength(1);
     const yaml = ['id: slow', 'on:', '  manual: true', 'steps:', '  - id: wait', '    uses: delay', '    with:', '      duration: 100h', '  - id: after', '    uses: log', '    with:', '      message: never', ''].join('\n');
     await life.hub.http.post('/workflows').send({ yaml }).expect(201);
     const started = (await life.hub.http.post('/workflows/slow/run').send({}).expect(202)).body;

@@ -102,12 +102,12 @@ function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
       const plan = await createPlan(deps, input, ctx);
       const target = await choosePanel(deps, plan, ctx);
       try {
-        return await createOn(deps, input, ctx, { ...plan, ...target });
+        return await createOn(deps, input, ctx, { ...plan, ...target }, plan.firstCreate);
       } catch (error) {
         // A full primary (licence limit) sends the line to the fallback panel, once and for good.
         if ((error as { code?: string }).code !== 'MAX_USERS_REACHED' || !plan.fallback || target.panelId === plan.fallback.panelId) throw error;
         await ctx.saveState({ panelId: plan.fallback.panelId, packageId: plan.fallback.packageId, fallbackReason: 'MAX_USERS_REACHED', lineId: null });
-        return createOn(deps, input, ctx, { ...plan, ...(await choosePanel(deps, plan, ctx)) });
+        return createOn(deps, input, ctx, { ...plan, ...(await choosePanel(deps, plan, ctx)) }, false);
       }
     },
     async dryRun(input, ctx) {
@@ -132,7 +132,8 @@ async function choosePanel(deps: Deps, plan: Plan, ctx: ActionContext): Promise<
   return { panelId: plan.panelId, packageId: plan.packageId };
 }
 
-async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan: Plan): Promise<Record<string, unknown>> {
+/** `firstCreate`: nothing can have been sent under this key before, so there is no earlier line to look for. */
+async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan: Plan, firstCreate: boolean): Promise<Record<string, unknown>> {
   const { client, manifest } = await supportingClient(deps, plan.panelId, 'createLine');
   const done = async (line: PanelLine): Promise<Record<string, unknown>> => {
     const usedFallback = typeof ctx.state.fallbackReason === 'string' && plan.panelId !== plan.primaryPanelId;
@@ -156,7 +157,7 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
     }
   }
   // A plugin whose create finds an earlier attempt's line itself spares the panel a second look-up.
-  if (client.findLineByUsername && !panelTraits(manifest).createFindsExisting) {
+  if (!firstCreate && client.findLineByUsername && !panelTraits(manifest).createFindsExisting) {
     const found = await client.findLineByUsername(plan.username);
     if (found) {
       await ctx.saveState({ lineId: found.externalId });
@@ -173,6 +174,7 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
     isTrial: input.isTrial,
     notes: input.notes ?? `iptv-hub run ${ctx.runId}`,
     idempotencyKey: ctx.idempotencyKey,
+    firstCreate,
   });
   // The line id is in the step's output, committed with the run's next commit (before any further
   // effect outside the database). Saved at once only where a retry could not find the line again
@@ -182,7 +184,11 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
   return done(line);
 }
 
-/** Credentials and expiry are fixed on the first attempt and saved, so every retry creates the same line. */
+/**
+ * Credentials and expiry are fixed on the first attempt and saved, so every retry creates the same
+ * line. `firstCreate` when this attempt made the plan up, with a username derived from a key of this
+ * run alone (a replay shares its original's key): no create can have been sent under it before.
+ */
 async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
   const subscriptionId = input.subscription ?? (input.panel ? null : ctx.subscriptionId);
   let panelId = input.panel;
@@ -202,11 +208,12 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
     duration ??= durationOf(subscription.product);
   }
   if (!panelId || !packageId) throw new ActionError('INVALID_INPUT', 'panel.createLine needs `panel` and `package` (or `subscription`)');
+  const firstCreate = typeof ctx.state.username !== 'string' && input.username === undefined && ctx.idempotencyKey.startsWith(`${ctx.runId}:`);
   if (typeof ctx.state.username !== 'string') {
     const expiresAt = input.expiresAt !== undefined ? input.expiresAt : duration ? addDuration(new Date(), duration).toISOString() : null;
     await ctx.saveState({ username: input.username ?? derivedUsername(ctx.idempotencyKey), password: input.password ?? randomBytes(9).toString('base64url'), expiresAt });
   }
-  return { panelId, primaryPanelId: panelId, packageId, fallback, maxConnections: maxConnections ?? 1, subscriptionId, username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
+  return { firstCreate, panelId, primaryPanelId: panelId, packageId, fallback, maxConnections: maxConnections ?? 1, subscriptionId, username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
 }
 
 type LineOp = 'enableLine' | 'disableLine' | 'deleteLine';

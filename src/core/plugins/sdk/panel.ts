@@ -74,6 +74,13 @@ export interface CreateLineInput {
   notes?: string;
   /** Stable per logical create (run id + step id): plugins use it to make create idempotent. */
   idempotencyKey: string;
+  /**
+   * True when no earlier attempt can have sent a create under this key: the hub made up the
+   * username for this very attempt and nothing was sent before it. The plugin may then skip its
+   * look-up for an earlier attempt's line (one call less to the panel per new line). Absent or
+   * false: look up first, as always.
+   */
+  firstCreate?: boolean;
 }
 
 export interface UpdateLineInput {

@@ -107,7 +107,7 @@ export class MinistraClient implements PanelClient {
   async createLine(input: CreateLineInput): Promise<PanelLine> {
     const login = input.username ?? deriveCredential(input.idempotencyKey, 'username');
     const marker = createMarker(input.idempotencyKey);
-    const earlier = await this.existing(login, marker);
+    const earlier = input.firstCreate ? undefined : await this.existing(login, marker);
     if (earlier) return earlier;
     await this.requireTariff(input.packageId);
     if (input.maxConnections > 1) this.ctx.logger.warn('Ministra has no connection limit per account; max connections is ignored', { maxConnections: input.maxConnections });

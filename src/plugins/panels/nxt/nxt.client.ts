@@ -109,7 +109,7 @@ export class NxtClient implements PanelClient {
   async createLine(input: CreateLineInput): Promise<PanelLine> {
     const username = input.username ?? deriveCredential(input.idempotencyKey, 'username');
     const password = input.password ?? deriveCredential(input.idempotencyKey, 'password');
-    const earlier = await this.findLineByUsername(username);
+    const earlier = input.firstCreate ? null : await this.findLineByUsername(username);
     if (earlier) {
       if (earlier.password === password) return earlier;
       throw new PluginError('DUPLICATE_USERNAME', `A line named ${username} already exists on the NXT panel`);

@@ -103,7 +103,7 @@ export class OneStreamClient implements PanelClient {
     const username = input.username ?? deriveCredential(input.idempotencyKey, 'username');
     const password = input.password ?? deriveCredential(input.idempotencyKey, 'password');
     const marker = createMarker(input.idempotencyKey);
-    const earlier = await this.existing(username, marker);
+    const earlier = input.firstCreate ? undefined : await this.existing(username, marker);
     if (earlier) return earlier;
     const charge = await this.call<OneStreamCharge>('POST', '/ext/line/create', {
       json: { package: Number(input.packageId), username, password, max_connections: input.maxConnections, reseller_notes: input.notes ? `${input.notes}\n${marker}` : marker, rid: requestId('create', input.idempotencyKey) },

@@ -62,6 +62,16 @@ describe('XUI.one admin wire quirks', () => {
     expect(await client.getPackage!('99')).toBeNull();
   });
 
+  it('looks for an earlier attempt\'s line before creating, except on a first create', async () => {
+    const lookups = () => sim.requests.filter((request) => request.action === 'get_lines').length;
+    const before = lookups();
+    const first = await client.createLine!({ username: 'first-create', packageId: '1', expiresAt: null, maxConnections: 1, idempotencyKey: 'first-1', firstCreate: true });
+    expect(lookups()).toBe(before);
+    const again = await client.createLine!({ username: 'first-create', packageId: '1', expiresAt: null, maxConnections: 1, idempotencyKey: 'first-1' });
+    expect(lookups()).toBe(before + 1);
+    expect(again.externalId).toBe(first.externalId);
+  });
+
   it('maps STATUS_* codes inside HTTP 200 bodies', async () => {
     sim.insertLine({ username: 'taken-name', password: 'pw123456' });
     expect((await pluginFailureOf(client.createLine!({ username: 'taken-name', packageId: '1', expiresAt: null, maxConnections: 1, idempotencyKey: 'dup-1' }))).code).toBe('DUPLICATE_USERNAME');

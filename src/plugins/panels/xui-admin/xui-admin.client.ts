@@ -92,12 +92,13 @@ export class XuiAdminClient implements PanelClient {
   }
 
   /**
-   * Idempotent: the username (given, or derived from the idempotency key) is looked up first; a
-   * line carrying this create's marker is the result of an earlier attempt and is returned as is.
+   * Idempotent: the username (given, or derived from the idempotency key) is looked up first (not
+   * on a `firstCreate`); a line carrying this create's marker is the result of an earlier attempt
+   * and is returned as is.
    */
   async createLine(input: CreateLineInput): Promise<PanelLine> {
     const username = input.username ?? deriveCredential(input.idempotencyKey, 'username');
-    const earlier = await this.existingFor(username, input.idempotencyKey);
+    const earlier = input.firstCreate ? undefined : await this.existingFor(username, input.idempotencyKey);
     if (earlier) return earlier;
     const pkg = await this.packageRow(input.packageId);
     if (!pkg) throw new PluginError('PACKAGE_NOT_FOUND', `Package ${input.packageId} does not exist on the panel`);
