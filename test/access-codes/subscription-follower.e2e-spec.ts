@@ -55,6 +55,23 @@ describe('subscription follower', () => {
     expect(await projection(id)).toMatchObject({ status: 'active', expiresAt: null, lastEventId: eventIdAt(base + 3) });
   });
 
+  it('follows inside the transaction that emits: the projection commits with the change and rolls back with it', async () => {
+    const events = hub.app.get(EventsService);
+    const id = randomUUID();
+    const at = new Date(base + 3 * 86_400_000);
+    const subject = { type: 'subscription', id };
+    const first = await events.transaction(async (_em, emit) => emit({ type: 'subscription.activated', payload: { subscription: { id, status: 'active', expiresAt: at.toISOString() } }, subject }));
+    // Read right after the commit: nothing is left to a later delivery.
+    expect(await projection(id)).toMatchObject({ lastEventId: first.id, status: 'active', expiresAt: at });
+    const failing = events.transaction(async (_em, emit) => {
+      emit({ type: 'subscription.suspended', payload: { subscription: { id, status: 'suspended' } }, subject });
+      // An outbox row that cannot be written (its id is taken) fails the transaction after the follower ran.
+      emit({ type: 'test.clash', payload: {} }).id = first.id;
+    });
+    await expect(failing).rejects.toThrow();
+    expect(await projection(id)).toMatchObject({ lastEventId: first.id, status: 'active', expiresAt: at });
+  });
+
   it('applies the first event to a row a code link created empty', async () => {
     const id = randomUUID();
     await orm.em.fork().transactional((em) => lockSubscriptionProjection(em, id));

@@ -2,12 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { isSqlite } from '../database/row-lock';
-import { EventsService, HubEvent } from '../events/events.service';
+import { Emit, EventsService, HubEvent } from '../events/events.service';
 import { AccessCode } from './access-code.entity';
 import { accessCodePayload, accessCodeSubject } from './access-code-events';
 import { effectiveExpiry } from './access-code-state';
-
-export const FOLLOW_SUBSCRIPTION_LISTENER = 'access-codes.follow-subscription';
 
 interface SubscriptionSnapshot {
   id: string;
@@ -18,8 +16,10 @@ interface SubscriptionSnapshot {
 /**
  * Keeps codes in step with their subscriptions: every `subscription.*` event updates the local
  * projection and the cached expiry of the linked codes, so codes in expiry mode `default` expire
- * (or come back) with their line. Deliveries are at least once and may arrive out of order: an
- * event older than the last one applied is ignored.
+ * (or come back) with their line. It follows inside the transaction that emits the event
+ * (`followInTransaction`), so the projection commits with the subscription change; `apply` takes
+ * an event on its own, in a transaction of its own. An event older than the last one applied is
+ * ignored (concurrent changes, or an event applied again).
  *
  * Every purchase sends a few of these events and most subscriptions have no code, so the common
  * path is two raw statements (the guarded upsert of the projection, then "any code to change?");
@@ -33,27 +33,29 @@ export class SubscriptionFollower implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.listen('subscription.*', FOLLOW_SUBSCRIPTION_LISTENER, (event) => this.apply(event));
+    this.events.followInTransaction('subscription.*', (event, em, emit) => this.follow(event, em, emit));
   }
 
+  /** Applies one event in a transaction of its own. */
   async apply(event: HubEvent): Promise<void> {
+    await this.events.transaction((em, emit) => this.follow(event, em, emit));
+  }
+
+  private async follow(event: HubEvent, em: EntityManager, emit: Emit): Promise<void> {
     const snapshot = snapshotOf(event.payload.subscription);
-    if (!snapshot) return;
-    await this.events.transaction(async (em, emit) => {
-      if (!(await advanceProjection(em, snapshot, event.id))) return;
-      const expiresAt = snapshot.expiresAt;
-      if (expiresAt === undefined || !(await anyCodeBehind(em, snapshot.id, expiresAt))) return;
-      const codes = await em.find(AccessCode, { subscriptionId: snapshot.id }, { populate: ['portal'] });
-      for (const code of codes) {
-        if ((code.subscriptionExpiresAt?.getTime() ?? null) === (expiresAt?.getTime() ?? null)) continue;
-        const before = code.effectiveExpiresAt?.getTime() ?? null;
-        code.subscriptionExpiresAt = expiresAt;
-        code.effectiveExpiresAt = effectiveExpiry(code);
-        const fields = (code.effectiveExpiresAt?.getTime() ?? null) === before ? ['subscriptionExpiresAt'] : ['subscriptionExpiresAt', 'effectiveExpiresAt'];
-        await this.audit.record({ action: 'access_code.follow_subscription', target: { type: 'access_code', id: code.id }, details: { code: code.code, subscriptionId: snapshot.id, event: event.type, fields } }, em);
-        if (!code.pending) emit({ type: 'access_code.updated', payload: accessCodePayload(code, { changes: fields, cause: event.type }), subject: accessCodeSubject(code) });
-      }
-    });
+    if (!snapshot || !(await advanceProjection(em, snapshot, event.id))) return;
+    const expiresAt = snapshot.expiresAt;
+    if (expiresAt === undefined || !(await anyCodeBehind(em, snapshot.id, expiresAt))) return;
+    const codes = await em.find(AccessCode, { subscriptionId: snapshot.id }, { populate: ['portal'] });
+    for (const code of codes) {
+      if ((code.subscriptionExpiresAt?.getTime() ?? null) === (expiresAt?.getTime() ?? null)) continue;
+      const before = code.effectiveExpiresAt?.getTime() ?? null;
+      code.subscriptionExpiresAt = expiresAt;
+      code.effectiveExpiresAt = effectiveExpiry(code);
+      const fields = (code.effectiveExpiresAt?.getTime() ?? null) === before ? ['subscriptionExpiresAt'] : ['subscriptionExpiresAt', 'effectiveExpiresAt'];
+      await this.audit.record({ action: 'access_code.follow_subscription', target: { type: 'access_code', id: code.id }, details: { code: code.code, subscriptionId: snapshot.id, event: event.type, fields } }, em);
+      if (!code.pending) emit({ type: 'access_code.updated', payload: accessCodePayload(code, { changes: fields, cause: event.type }), subject: accessCodeSubject(code) });
+    }
   }
 }
 

@@ -23,6 +23,9 @@ export interface HubEvent {
 
 export type EventListener = (event: HubEvent) => Promise<void>;
 
+/** A projection kept in the emitting transaction (see `followInTransaction`). */
+export type TransactionFollower = (event: HubEvent, em: EntityManager, emit: Emit) => Promise<void>;
+
 export type Emit = (event: NewEvent) => EventRow;
 
 const DISPATCH_JOB = 'events.dispatch';
@@ -39,6 +42,7 @@ const MARK_BATCH_MS = 50;
 @Injectable()
 export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly listeners = new Map<string, { pattern: string; handler: EventListener }>();
+  private readonly followers: { pattern: string; handler: TransactionFollower }[] = [];
   private readonly delivering = new Set<Promise<void>>();
   private readonly toMark: string[] = [];
   private markTimer?: NodeJS.Timeout;
@@ -66,6 +70,17 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
     this.listeners.set(listenerId, { pattern, handler });
   }
 
+  /**
+   * Registers a projection kept inside the transaction that emits: it sees each matching event of
+   * the transaction (and those it emits itself) just before the outbox rows are written, with the
+   * transaction's `em`, so it commits or rolls back with the change it follows: no delivery, no
+   * transaction of its own, never late. For cheap, local work only: its failure fails the change.
+   * Everything else listens after the commit (`listen`).
+   */
+  followInTransaction(pattern: string, handler: TransactionFollower): void {
+    this.followers.push({ pattern, handler });
+  }
+
   /** Runs `work` in a transaction; the events it emits are fanned out once it has committed. */
   async transaction<T>(work: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
     const emitted: EventRow[] = [];
@@ -73,11 +88,15 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
     // which reads them back (and finds nothing if the outer transaction rolls back).
     const nested = this.em.isInTransaction();
     const result = await this.em.transactional(async (em) => {
-      const value = await work(em, (event) => {
+      const emit: Emit = (event) => {
         const row = eventRow(event);
         emitted.push(row);
         return row;
-      });
+      };
+      const value = await work(em, emit);
+      for (let i = 0; i < emitted.length; i++) {
+        for (const follower of this.followers) if (matches(follower.pattern, emitted[i].type)) await follower.handler(toHubEvent(emitted[i]), em, emit);
+      }
       // Outbox rows have no relations: one statement, no unit of work.
       await insertRows(em, EventRow, emitted);
       return value;
