@@ -17,6 +17,8 @@ export interface ActionContext {
   state: Record<string, unknown>;
   /** Commits progress at once, so a crash after an external effect does not forget it. Values of secret-looking keys are sealed. */
   saveState(patch: Record<string, unknown>): Promise<void>;
+  /** What the action's `prepare` returned as `value` in this attempt (absent without `prepare`). */
+  prepared?: unknown;
   /** Events committed together with the step's result. */
   emitOnCommit(event: NewEvent): void;
   /** Transactional actions only: the unit of work that also commits the step. */
@@ -26,6 +28,8 @@ export interface ActionContext {
   signal: AbortSignal;
   timeScale: number;
 }
+
+export type PrepareContext = Pick<ActionContext, 'runId' | 'workflowId' | 'stepId' | 'attempt' | 'idempotencyKey' | 'subscriptionId' | 'state' | 'timeScale'>;
 
 /** Thrown by an action to pause the step until a time (a durable timer); the step resumes then. */
 export class SuspendStep extends Error {
@@ -64,6 +68,14 @@ export interface WorkflowAction<Input = any, Output = unknown> {
   transactional?: boolean;
   /** Default retry policy when the step gives none (panel calls: a few attempts; database actions: none). */
   defaultRetry?: { attempts: number; backoff: string[] };
+  /**
+   * Optional, for actions that are not transactional: work before the step's start is committed,
+   * such as reads and the progress the attempt must commit before its first effect outside the
+   * database. `state` joins the step's state in the start commit (where `saveState` would cost a
+   * transaction of its own); `value` reaches `run` as `ctx.prepared`. A failure here fails the
+   * attempt like a failure of `run`.
+   */
+  prepare?(input: Input, ctx: PrepareContext): Promise<{ state?: Record<string, unknown>; value?: unknown }>;
   run(input: Input, ctx: ActionContext): Promise<Output>;
   /** What the action would do, without side effects (dry runs). Returns a plausible output. */
   dryRun(input: Input, ctx: Pick<ActionContext, 'runId' | 'workflowId' | 'stepId' | 'idempotencyKey'>): Promise<{ wouldDo: string; output: Output }>;

@@ -98,8 +98,13 @@ function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
       properties: { ...target, package: id, expiresAt: { type: ['string', 'null'] }, days: { type: 'integer', minimum: 1 }, hours: { type: 'integer', minimum: 1 }, months: { type: 'integer', minimum: 1 }, maxConnections: { type: 'integer', minimum: 1, maximum: 1000 }, username: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{3,64}$' }, password: { type: 'string', minLength: 4 }, isTrial: { type: 'boolean' }, notes: { type: 'string', maxLength: 500 } },
     },
     defaultRetry: { attempts: 5, backoff: ['1m', '5m', '15m', '60m'] },
-    async run(input, ctx) {
+    // The plan (credentials and expiry of a first attempt) commits with the step's start.
+    async prepare(input, ctx) {
       const plan = await createPlan(deps, input, ctx);
+      return { state: plan.newState ?? undefined, value: plan };
+    },
+    async run(input, ctx) {
+      const plan = (ctx.prepared as Plan | undefined) ?? (await savedPlan(deps, input, ctx));
       const target = await choosePanel(deps, plan, ctx);
       try {
         return await createOn(deps, input, ctx, { ...plan, ...target }, plan.firstCreate);
@@ -118,6 +123,13 @@ function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
 }
 
 type Plan = Awaited<ReturnType<typeof createPlan>>;
+
+/** The plan when `run` is called without `prepare`: a new one is saved at once. */
+async function savedPlan(deps: Deps, input: CreateInput, ctx: ActionContext): Promise<Plan> {
+  const plan = await createPlan(deps, input, ctx);
+  if (plan.newState) await ctx.saveState(plan.newState);
+  return plan;
+}
 
 /**
  * The panel the line goes to: the one an earlier attempt chose, else the product's fallback panel
@@ -185,11 +197,12 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
 }
 
 /**
- * Credentials and expiry are fixed on the first attempt and saved, so every retry creates the same
- * line. `firstCreate` when this attempt made the plan up, with a username derived from a key of this
- * run alone (a replay shares its original's key): no create can have been sent under it before.
+ * Credentials and expiry are fixed on the first attempt (`newState`, to be committed before the
+ * create is sent), so every retry creates the same line. `firstCreate` when this attempt made the
+ * plan up, with a username derived from a key of this run alone (a replay shares its original's
+ * key): no create can have been sent under it before.
  */
-async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
+async function createPlan(deps: Deps, input: CreateInput, ctx: Pick<ActionContext, 'runId' | 'subscriptionId' | 'idempotencyKey' | 'state'>) {
   const subscriptionId = input.subscription ?? (input.panel ? null : ctx.subscriptionId);
   let panelId = input.panel;
   let packageId = input.package;
@@ -208,12 +221,14 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: ActionContext) {
     duration ??= durationOf(subscription.product);
   }
   if (!panelId || !packageId) throw new ActionError('INVALID_INPUT', 'panel.createLine needs `panel` and `package` (or `subscription`)');
-  const firstCreate = typeof ctx.state.username !== 'string' && input.username === undefined && ctx.idempotencyKey.startsWith(`${ctx.runId}:`);
-  if (typeof ctx.state.username !== 'string') {
-    const expiresAt = input.expiresAt !== undefined ? input.expiresAt : duration ? addDuration(new Date(), duration).toISOString() : null;
-    await ctx.saveState({ username: input.username ?? derivedUsername(ctx.idempotencyKey), password: input.password ?? randomBytes(9).toString('base64url'), expiresAt });
-  }
-  return { firstCreate, panelId, primaryPanelId: panelId, packageId, fallback, maxConnections: maxConnections ?? 1, subscriptionId, username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
+  const newState = typeof ctx.state.username === 'string' ? null : {
+    username: input.username ?? derivedUsername(ctx.idempotencyKey),
+    password: input.password ?? randomBytes(9).toString('base64url'),
+    expiresAt: input.expiresAt !== undefined ? input.expiresAt : duration ? addDuration(new Date(), duration).toISOString() : null,
+  };
+  const fixed = newState ?? { username: ctx.state.username as string, password: ctx.state.password as string, expiresAt: (ctx.state.expiresAt as string | null) ?? null };
+  const firstCreate = newState !== null && input.username === undefined && ctx.idempotencyKey.startsWith(`${ctx.runId}:`);
+  return { firstCreate, newState, panelId, primaryPanelId: panelId, packageId, fallback, maxConnections: maxConnections ?? 1, subscriptionId, ...fixed };
 }
 
 type LineOp = 'enableLine' | 'disableLine' | 'deleteLine';

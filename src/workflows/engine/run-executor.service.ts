@@ -158,14 +158,18 @@ export class RunExecutor implements OnModuleInit {
         await this.finisher.afterCommit(run);
         return 'finished';
       }
+      const prepared = action.prepare ? await action.prepare(input, base) : undefined;
+      if (prepared?.state) Object.assign(base.state, prepared.state);
+      const preparedState = prepared?.state ? { state: sealSecrets(base.state, this.secrets) as Record<string, unknown> } : {};
       await this.commit(run, { status: 'running', wakeAt: null }, (em) =>
-        this.updateStep(em, step, { status: 'running', attempts: attempt, startedAt: step.startedAt ?? startedAt, leaseUntil: new Date(Date.now() + this.config.stepLeaseMs), nextAttemptAt: null, input: redactSealed(input) as Record<string, unknown> }),
+        this.updateStep(em, step, { status: 'running', attempts: attempt, startedAt: step.startedAt ?? startedAt, leaseUntil: new Date(Date.now() + this.config.stepLeaseMs), nextAttemptAt: null, input: redactSealed(input) as Record<string, unknown>, ...preparedState }),
       );
       const heartbeat = setInterval(() => void this.renewLease(step), Math.max(100, Math.floor(this.config.stepLeaseMs / 3)));
       let output: unknown;
       try {
         const ctx: ActionContext = {
           ...base,
+          prepared: prepared?.value,
           signal: new AbortController().signal,
           saveState: async (patch) => {
             Object.assign(base.state, patch);
