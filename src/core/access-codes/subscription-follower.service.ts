@@ -7,6 +7,8 @@ import { AccessCode } from './access-code.entity';
 import { accessCodePayload, accessCodeSubject } from './access-code-events';
 import { effectiveExpiry } from './access-code-state';
 
+export const FOLLOW_SUBSCRIPTION_LISTENER = 'access-codes.follow-subscription';
+
 interface SubscriptionSnapshot {
   id: string;
   status?: string;
@@ -16,10 +18,10 @@ interface SubscriptionSnapshot {
 /**
  * Keeps codes in step with their subscriptions: every `subscription.*` event updates the local
  * projection and the cached expiry of the linked codes, so codes in expiry mode `default` expire
- * (or come back) with their line. It follows inside the transaction that emits the event
- * (`followInTransaction`), so the projection commits with the subscription change; `apply` takes
- * an event on its own, in a transaction of its own. An event older than the last one applied is
- * ignored (concurrent changes, or an event applied again).
+ * (or come back) with their line. It follows inside the transaction that emits the event (an
+ * in-transaction listener), so the projection commits with the subscription change; `apply` takes
+ * an event delivered on its own, in a transaction of its own. An event older than the last one
+ * applied, or applied already, is ignored.
  *
  * Every purchase sends a few of these events and most subscriptions have no code, so the common
  * path is two raw statements (the guarded upsert of the projection, then "any code to change?");
@@ -33,7 +35,7 @@ export class SubscriptionFollower implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.followInTransaction('subscription.*', (event, em, emit) => this.follow(event, em, emit));
+    this.events.listen('subscription.*', FOLLOW_SUBSCRIPTION_LISTENER, (event) => this.apply(event), { inTransaction: (event, tx) => this.follow(event, tx.em, tx.emit) });
   }
 
   /** Applies one event in a transaction of its own. */

@@ -23,8 +23,21 @@ export interface HubEvent {
 
 export type EventListener = (event: HubEvent) => Promise<void>;
 
-/** A projection kept in the emitting transaction (see `followInTransaction`). */
-export type TransactionFollower = (event: HubEvent, em: EntityManager, emit: Emit) => Promise<void>;
+/** The emitting transaction, as an in-transaction listener sees it (see `listen`). */
+export interface EmittingTransaction {
+  em: EntityManager;
+  emit: Emit;
+  /** Runs `fn` once the transaction has committed (never if it rolls back, or if it is nested in another). */
+  afterCommit(fn: () => void): void;
+}
+
+export type InTransactionListener = (event: HubEvent, tx: EmittingTransaction) => Promise<void>;
+
+interface Listener {
+  pattern: string;
+  handler: EventListener;
+  inTransaction?: InTransactionListener;
+}
 
 export type Emit = (event: NewEvent) => EventRow;
 
@@ -41,8 +54,7 @@ const MARK_BATCH_MS = 50;
  */
 @Injectable()
 export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly listeners = new Map<string, { pattern: string; handler: EventListener }>();
-  private readonly followers: { pattern: string; handler: TransactionFollower }[] = [];
+  private readonly listeners = new Map<string, Listener>();
   private readonly delivering = new Set<Promise<void>>();
   private readonly toMark: string[] = [];
   private markTimer?: NodeJS.Timeout;
@@ -64,26 +76,24 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
   /**
    * Subscribes a listener to an event type, `prefix.*`, or `*`. Listeners must be idempotent:
    * delivery is at least once. The id must be stable across restarts (it keys the delivery job).
+   *
+   * With `inTransaction`, the listener takes each event inside the transaction that emits it
+   * instead: just before the outbox rows are written, with the transaction's `em` (and the events
+   * it emits there are seen too), so its writes commit or roll back with the change: no delivery,
+   * no transaction of its own, never late. For local database work only: its failure fails the
+   * change. `handler` still takes the deliveries of events emitted in a nested transaction (whose
+   * commit is not known here) and of events the outbox sweeper sends again, so it must accept an
+   * event its in-transaction half has already seen.
    */
-  listen(pattern: string, listenerId: string, handler: EventListener): void {
+  listen(pattern: string, listenerId: string, handler: EventListener, options: { inTransaction?: InTransactionListener } = {}): void {
     if (this.listeners.has(listenerId)) throw new Error(`Event listener ${listenerId} is already registered`);
-    this.listeners.set(listenerId, { pattern, handler });
-  }
-
-  /**
-   * Registers a projection kept inside the transaction that emits: it sees each matching event of
-   * the transaction (and those it emits itself) just before the outbox rows are written, with the
-   * transaction's `em`, so it commits or rolls back with the change it follows: no delivery, no
-   * transaction of its own, never late. For cheap, local work only: its failure fails the change.
-   * Everything else listens after the commit (`listen`).
-   */
-  followInTransaction(pattern: string, handler: TransactionFollower): void {
-    this.followers.push({ pattern, handler });
+    this.listeners.set(listenerId, { pattern, handler, inTransaction: options.inTransaction });
   }
 
   /** Runs `work` in a transaction; the events it emits are fanned out once it has committed. */
   async transaction<T>(work: (em: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
     const emitted: EventRow[] = [];
+    const committed: Array<() => void> = [];
     // Inside an outer transaction "committed" is not yet true: leave the events to a dispatch job,
     // which reads them back (and finds nothing if the outer transaction rolls back).
     const nested = this.em.isInTransaction();
@@ -94,15 +104,20 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
         return row;
       };
       const value = await work(em, emit);
+      const tx: EmittingTransaction = { em, emit, afterCommit: (fn) => committed.push(fn) };
       for (let i = 0; i < emitted.length; i++) {
-        for (const follower of this.followers) if (matches(follower.pattern, emitted[i].type)) await follower.handler(toHubEvent(emitted[i]), em, emit);
+        for (const listener of this.listeners.values()) if (listener.inTransaction && matches(listener.pattern, emitted[i].type)) await listener.inTransaction(toHubEvent(emitted[i]), tx);
       }
       // Outbox rows have no relations: one statement, no unit of work.
       await insertRows(em, EventRow, emitted);
       return value;
     });
-    if (nested) await this.dispatch(emitted.map((row) => row.id));
-    else if (emitted.length > 0) this.deliverCommitted(emitted);
+    if (nested) {
+      await this.dispatch(emitted.map((row) => row.id));
+      return result;
+    }
+    for (const fn of committed) fn();
+    if (emitted.length > 0) this.deliverCommitted(emitted);
     return result;
   }
 
@@ -128,7 +143,8 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
    */
   private deliverCommitted(rows: EventRow[]): void {
     const events = rows.map(toHubEvent);
-    const perListener = [...this.listeners].map(async ([listenerId, listener]) => {
+    // In-transaction listeners have had these events (see `listen`).
+    const perListener = [...this.listeners].filter(([, listener]) => !listener.inTransaction).map(async ([listenerId, listener]) => {
       const failed = new Set<string>();
       for (const event of events) {
         if (!matches(listener.pattern, event.type)) continue;

@@ -1,4 +1,4 @@
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../../core/audit/audit.service';
 import { hubContext } from '../../core/context/request-context';
@@ -29,9 +29,9 @@ export interface StartRequest {
 }
 
 /**
- * Creates runs durably: the run and all its step rows commit in one transaction, and only then
- * does the run start (in process, or as a job). If the process dies in between, the reaper finds
- * the run and kicks it.
+ * Creates runs durably: the run and all its step rows commit in one transaction (their own, or
+ * the one of the event that triggers them), and only then does the run start (in process, or as
+ * a job). If the process dies in between, the reaper finds the run and kicks it.
  */
 @Injectable()
 export class RunStarter {
@@ -45,10 +45,26 @@ export class RunStarter {
   ) {}
 
   async start(request: StartRequest): Promise<{ run: WorkflowRun; created: boolean }> {
+    const run = this.build(request);
+    try {
+      await this.orm.em.fork().transactional((tx) => this.write(tx, run, request.compiled));
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || !request.triggerKey) throw error;
+      const existing = await this.orm.em.fork().findOneOrFail(WorkflowRun, { triggerKey: request.triggerKey });
+      // The first delivery may have died before enqueueing: kicking again is deduplicated by job id.
+      if (existing.version === 0) await this.kick(existing);
+      return { run: existing, created: false };
+    }
+    this.launch(run);
+    return { run, created: true };
+  }
+
+  /** The new run (not yet written). Throws an ExpressionError when its concurrency key cannot be evaluated. */
+  build(request: StartRequest): WorkflowRun {
     const { compiled } = request;
     const inputs = request.inputs ?? {};
     const concurrencyKey = compiled.concurrencyKey ? this.key(compiled, request.event, inputs) : null;
-    const run = Object.assign(new WorkflowRun(), {
+    return Object.assign(new WorkflowRun(), {
       workflowId: request.workflowId,
       revision: request.revision,
       revisionId: request.revisionId,
@@ -62,28 +78,20 @@ export class RunStarter {
       parentRunId: request.parentRunId ?? null,
       idempotencyRoot: request.idempotencyRoot ?? null,
     });
+  }
+
+  /** Writes the run, its step rows and its audit entry in the transaction of `tx`; `launch` it once that has committed. */
+  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow): Promise<void> {
     const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
       Object.assign(new WorkflowStep(), { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
     );
-    try {
-      // New rows written whole: raw inserts, no unit of work (this is on every run's path).
-      await this.orm.em.fork().transactional(async (tx) => {
-        await insertRows(tx, WorkflowRun, [run]);
-        await insertRows(tx, WorkflowStep, steps);
-        await this.audit.record(
-          { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey } },
-          tx,
-        );
-      });
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException) || !request.triggerKey) throw error;
-      const existing = await this.orm.em.fork().findOneOrFail(WorkflowRun, { triggerKey: request.triggerKey });
-      // The first delivery may have died before enqueueing: kicking again is deduplicated by job id.
-      if (existing.version === 0) await this.kick(existing);
-      return { run: existing, created: false };
-    }
-    this.launch(run);
-    return { run, created: true };
+    // New rows written whole: raw inserts, no unit of work (this is on every run's path).
+    await insertRows(tx, WorkflowRun, [run]);
+    await insertRows(tx, WorkflowStep, steps);
+    await this.audit.record(
+      { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey: run.concurrencyKey } },
+      tx,
+    );
   }
 
   /**
@@ -91,7 +99,7 @@ export class RunStarter {
    * it (a caller such as `POST /workflows/{id}/run` must not wait for the run); otherwise it is a
    * job. The committed run row is the durable record: if this process dies first, the reaper kicks it.
    */
-  private launch(run: WorkflowRun): void {
+  launch(run: WorkflowRun): void {
     void this.jobs
       .runOrEnqueue(ADVANCE_JOB, { runId: run.id }, this.advanceOptions(run, 'go'))
       .catch((error: unknown) => this.logger.warn({ err: error, runId: run.id }, 'Starting a run failed; the reaper will kick it'));

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CronTime } from 'cron';
-import { EventsService, HubEvent, matches } from '../../core/events/events.service';
+import { AuditService } from '../../core/audit/audit.service';
+import { EmittingTransaction, EventsService, HubEvent, matches } from '../../core/events/events.service';
 import { HubScheduler } from '../../core/scheduler/scheduler.service';
-import { evaluateCondition } from '../expressions/expression';
+import { evaluateCondition, ExpressionError } from '../expressions/expression';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import { DefinitionsService, LoadedWorkflow } from './definitions.service';
 import { allowedEnv } from './run-context';
-import { RunStarter } from './run-starter.service';
+import { RunStarter, StartRequest } from './run-starter.service';
 import type { WorkflowRun } from './workflow-run.entity';
 
 const SCHEDULE_TICK_MS = 15_000;
@@ -14,9 +15,12 @@ const SCHEDULE_TICK_MS = 15_000;
 const SCHEDULE_CATCH_UP_MS = 5 * 60_000;
 
 /**
- * Starts runs: for each event (one durable listener on all events; a matching workflow's `on.if`
- * filters), each schedule tick (on the scheduler leader only), each signed webhook delivery and
- * each manual request. Every start carries a trigger key, so a repeated delivery starts one run.
+ * Starts runs: for each event (a listener per event pattern that workflows use; a matching
+ * workflow's `on.if` filters), each schedule tick (on the scheduler leader only), each signed
+ * webhook delivery and each manual request. An event's runs are written in the transaction that
+ * emits it (an in-transaction listener: the payment and its provisioning run commit together) and
+ * start once it has committed. Every start carries a trigger key, so an event delivered again
+ * (from a nested transaction, or by the outbox sweeper) starts one run.
  */
 @Injectable()
 export class TriggersService {
@@ -24,6 +28,7 @@ export class TriggersService {
 
   constructor(
     private readonly events: EventsService,
+    private readonly audit: AuditService,
     private readonly scheduler: HubScheduler,
     private readonly definitions: DefinitionsService,
     private readonly starter: RunStarter,
@@ -41,18 +46,22 @@ export class TriggersService {
   }
 
   /**
-   * One durable listener per event pattern that some workflow uses (not one on every event: each
-   * delivery is a job). Patterns of workflows added later, here or in another process, are
-   * subscribed when the definitions refresh.
+   * One listener per event pattern that some workflow uses (not one on every event). Patterns of
+   * workflows added later, here or in another process, are subscribed when the definitions refresh.
    */
   private syncListeners(): void {
     for (const workflow of this.definitions.all()) {
       for (const pattern of workflow.compiled.trigger.events) {
         if (this.patterns.has(pattern)) continue;
         this.patterns.add(pattern);
-        this.events.listen(pattern, `workflows.trigger:${pattern}`, async (event) => {
-          await this.onEvent(event, pattern);
-        });
+        this.events.listen(
+          pattern,
+          `workflows.trigger:${pattern}`,
+          async (event) => {
+            await this.onEvent(event, pattern);
+          },
+          { inTransaction: (event, tx) => this.startInTransaction(event, pattern, tx) },
+        );
       }
     }
   }
@@ -60,22 +69,53 @@ export class TriggersService {
   /** Starts the runs of the enabled workflows listening with `pattern` (all patterns when omitted). */
   async onEvent(event: HubEvent, pattern?: string): Promise<WorkflowRun[]> {
     const started: WorkflowRun[] = [];
-    const view = eventView(event);
-    for (const workflow of this.definitions.enabled()) {
-      const trigger = workflow.compiled.trigger;
-      if (pattern ? !trigger.events.includes(pattern) : !trigger.events.some((item) => matches(item, event.type))) continue;
-      if (trigger.condition) {
-        try {
-          if (!evaluateCondition(trigger.condition, { event: view, vars: workflow.compiled.definition.vars ?? {}, env: allowedEnv(this.config), inputs: {}, steps: {}, run: {} })) continue;
-        } catch (error) {
-          this.logger.warn(`Workflow ${workflow.row.id}: on.if failed for event ${event.id} (${event.type}): ${(error as Error).message}`);
-          continue;
-        }
-      }
-      const { run } = await this.start(workflow, { type: 'event', eventId: event.id, eventType: event.type }, view, {}, `${workflow.row.id}:event:${event.id}`, event.correlationId);
+    for (const workflow of this.triggered(event, pattern)) {
+      const { run } = await this.starter.start(this.eventStart(workflow, event));
       started.push(run);
     }
     return started;
+  }
+
+  /**
+   * In the transaction that emits the event: its runs commit with it and start once it has. A run
+   * that cannot be built (its concurrency key does not evaluate) does not fail the change that
+   * emitted the event: it is logged and audited, and the change commits.
+   */
+  private async startInTransaction(event: HubEvent, pattern: string, tx: EmittingTransaction): Promise<void> {
+    for (const workflow of this.triggered(event, pattern)) {
+      const request = this.eventStart(workflow, event);
+      let run: WorkflowRun;
+      try {
+        run = this.starter.build(request);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        this.logger.warn(`Workflow ${workflow.row.id}: no run for event ${event.id} (${event.type}): ${error.message}`);
+        await this.audit.record({ action: 'workflow.trigger.failed', outcome: 'failure', target: { type: 'workflow', id: workflow.row.id }, details: { eventId: event.id, eventType: event.type, error: error.message } }, tx.em);
+        continue;
+      }
+      await this.starter.write(tx.em, run, request.compiled);
+      tx.afterCommit(() => this.starter.launch(run));
+    }
+  }
+
+  /** The enabled workflows that `event` starts: listening with `pattern` (any, when omitted), and their `on.if` holds. */
+  private triggered(event: HubEvent, pattern?: string): LoadedWorkflow[] {
+    const view = eventView(event);
+    return this.definitions.enabled().filter((workflow) => {
+      const trigger = workflow.compiled.trigger;
+      if (pattern ? !trigger.events.includes(pattern) : !trigger.events.some((item) => matches(item, event.type))) return false;
+      if (!trigger.condition) return true;
+      try {
+        return evaluateCondition(trigger.condition, { event: view, vars: workflow.compiled.definition.vars ?? {}, env: allowedEnv(this.config), inputs: {}, steps: {}, run: {} });
+      } catch (error) {
+        this.logger.warn(`Workflow ${workflow.row.id}: on.if failed for event ${event.id} (${event.type}): ${(error as Error).message}`);
+        return false;
+      }
+    });
+  }
+
+  private eventStart(workflow: LoadedWorkflow, event: HubEvent) {
+    return this.request(workflow, { type: 'event', eventId: event.id, eventType: event.type }, eventView(event), {}, `${workflow.row.id}:event:${event.id}`, event.correlationId);
   }
 
   async onScheduleTick(now = new Date()): Promise<number> {
@@ -94,7 +134,11 @@ export class TriggersService {
   }
 
   start(workflow: LoadedWorkflow, trigger: WorkflowRun['trigger'], event: Record<string, unknown>, inputs: Record<string, unknown>, triggerKey: string | null, correlationId?: string) {
-    return this.starter.start({
+    return this.starter.start(this.request(workflow, trigger, event, inputs, triggerKey, correlationId));
+  }
+
+  private request(workflow: LoadedWorkflow, trigger: WorkflowRun['trigger'], event: Record<string, unknown>, inputs: Record<string, unknown>, triggerKey: string | null, correlationId?: string): StartRequest {
+    return {
       workflowId: workflow.row.id,
       revision: workflow.revision.revision,
       revisionId: workflow.revision.id,
@@ -104,7 +148,7 @@ export class TriggersService {
       inputs,
       triggerKey,
       correlationId,
-    });
+    };
   }
 }
 
