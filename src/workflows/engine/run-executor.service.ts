@@ -70,7 +70,8 @@ export class RunExecutor implements OnModuleInit {
 
   private async advanceUnfenced(runId: string): Promise<void> {
     const em = this.orm.em.fork();
-    const run = await findRow<WorkflowRun>(em, WorkflowRun, { id: runId });
+    const launched = this.starter.takeLaunched(runId);
+    const run = launched?.run ?? (await findRow<WorkflowRun>(em, WorkflowRun, { id: runId }));
     if (!run || TERMINAL_RUN_STATUSES.has(run.status)) return;
     // A queued run becomes running with its first commit (see `commit`), not a transaction of its own.
     if (run.status === 'queued') {
@@ -78,7 +79,7 @@ export class RunExecutor implements OnModuleInit {
       run.startedAt ??= new Date();
     }
     const compiled = await this.definitions.compiledRevision(run.revisionId);
-    const steps = await findRows<WorkflowStep>(em, WorkflowStep, { runId }, { orderBy: 'position' });
+    const steps = launched?.steps ?? (await findRows<WorkflowStep>(em, WorkflowStep, { runId }, { orderBy: 'position' }));
     for (let guard = 0; guard < 500; guard++) {
       const current = steps.find((step) => step.phase === run.phase && !DONE_STEP_STATUSES.has(step.status));
       if (!current) {

@@ -36,6 +36,7 @@ export interface StartRequest {
 @Injectable()
 export class RunStarter {
   private readonly logger = new Logger('WorkflowRuns');
+  private readonly launched = new Map<string, { run: WorkflowRun; steps: WorkflowStep[] }>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -46,8 +47,9 @@ export class RunStarter {
 
   async start(request: StartRequest): Promise<{ run: WorkflowRun; created: boolean }> {
     const run = this.build(request);
+    let steps: WorkflowStep[];
     try {
-      await this.orm.em.fork().transactional((tx) => this.write(tx, run, request.compiled));
+      steps = await this.orm.em.fork().transactional((tx) => this.write(tx, run, request.compiled));
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException) || !request.triggerKey) throw error;
       const existing = await this.orm.em.fork().findOneOrFail(WorkflowRun, { triggerKey: request.triggerKey });
@@ -55,7 +57,7 @@ export class RunStarter {
       if (existing.version === 0) await this.kick(existing);
       return { run: existing, created: false };
     }
-    this.launch(run);
+    this.launch(run, steps);
     return { run, created: true };
   }
 
@@ -64,14 +66,15 @@ export class RunStarter {
     const { compiled } = request;
     const inputs = request.inputs ?? {};
     const concurrencyKey = compiled.concurrencyKey ? this.key(compiled, request.event, inputs) : null;
+    // JSON columns as the row holds them (the first advance may take the run from `launch`, unread).
     return Object.assign(new WorkflowRun(), {
       workflowId: request.workflowId,
       revision: request.revision,
       revisionId: request.revisionId,
-      trigger: request.trigger,
+      trigger: asStored(request.trigger),
       triggerKey: request.triggerKey ?? null,
-      event: request.event,
-      inputs,
+      event: asStored(request.event),
+      inputs: asStored(inputs),
       concurrencyKey,
       subscriptionId: subscriptionOf(request.event, inputs),
       correlationId: request.correlationId ?? hubContext.correlationId(),
@@ -80,8 +83,8 @@ export class RunStarter {
     });
   }
 
-  /** Writes the run, its step rows and its audit entry in the transaction of `tx`; `launch` it once that has committed. */
-  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow): Promise<void> {
+  /** Writes the run, its step rows and its audit entry in the transaction of `tx`; `launch` them once that has committed. */
+  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow): Promise<WorkflowStep[]> {
     const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
       Object.assign(new WorkflowStep(), { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
     );
@@ -92,17 +95,32 @@ export class RunStarter {
       { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey: run.concurrencyKey } },
       tx,
     );
+    return steps;
   }
 
   /**
    * The first advance of a new run starts in this process when it runs jobs, without waiting for
    * it (a caller such as `POST /workflows/{id}/run` must not wait for the run); otherwise it is a
    * job. The committed run row is the durable record: if this process dies first, the reaper kicks it.
+   * The rows in hand go to that first advance here (`takeLaunched`), which need not read them back.
    */
-  launch(run: WorkflowRun): void {
+  launch(run: WorkflowRun, steps: WorkflowStep[]): void {
+    this.launched.set(run.id, { run, steps });
     void this.jobs
       .runOrEnqueue(ADVANCE_JOB, { runId: run.id }, this.advanceOptions(run, 'go'))
-      .catch((error: unknown) => this.logger.warn({ err: error, runId: run.id }, 'Starting a run failed; the reaper will kick it'));
+      .catch((error: unknown) => this.logger.warn({ err: error, runId: run.id }, 'Starting a run failed; the reaper will kick it'))
+      .finally(() => this.launched.delete(run.id));
+  }
+
+  /**
+   * The run and steps `launch` wrote, for the first advance in this process (once; later advances
+   * read the rows). Its commits are fenced by the run's version like any other, so a run changed
+   * meanwhile (cancelled) is not advanced from these copies.
+   */
+  takeLaunched(runId: string): { run: WorkflowRun; steps: WorkflowStep[] } | undefined {
+    const launched = this.launched.get(runId);
+    this.launched.delete(runId);
+    return launched;
   }
 
   /** Enqueues an advance of the run; the job id makes repeated kicks of the same state one job. */
@@ -128,4 +146,8 @@ export function subscriptionOf(event: Record<string, unknown>, inputs: Record<st
   const candidates = [(event.subscription as { id?: unknown } | null | undefined)?.id, event.subscriptionId, inputs.subscriptionId, inputs.subscription];
   const found = candidates.find((value) => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value));
   return (found as string | undefined) ?? null;
+}
+
+function asStored<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -93,8 +93,8 @@ export class TriggersService {
         await this.audit.record({ action: 'workflow.trigger.failed', outcome: 'failure', target: { type: 'workflow', id: workflow.row.id }, details: { eventId: event.id, eventType: event.type, error: error.message } }, tx.em);
         continue;
       }
-      await this.starter.write(tx.em, run, request.compiled);
-      tx.afterCommit(() => this.starter.launch(run));
+      const steps = await this.starter.write(tx.em, run, request.compiled);
+      tx.afterCommit(() => this.starter.launch(run, steps));
     }
   }
 
