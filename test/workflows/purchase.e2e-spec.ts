@@ -44,10 +44,11 @@ describe(`purchase → line (${testMode})`, () => {
     expect(lineStep.output).toMatchObject({ lineId: String(line.id), username: line.username, password: '[redacted]' });
     expect(JSON.stringify(run)).not.toContain(line.password);
 
-    // Three commits of the run: the first step; the line step's start with the plan it creates by
-    // (fixed before the panel sees the create); the line's result with the activation and the end.
+    // Two commits of the run: the first (database-only) step with the line step's start and the
+    // plan it creates by (fixed before the panel sees the create); then the line's result with the
+    // activation and the end of the run.
     const [stored] = await sql<{ version: number | string }>(life.hub, `select version from hub_workflow_run where id = '${run.id}'`);
-    expect(Number(stored.version)).toBe(3);
+    expect(Number(stored.version)).toBe(2);
 
     const runs = (await life.hub.http.get('/runs').query({ subscriptionId }).expect(200)).body.items;
     expect(runs.filter((item: { workflowId: string }) => item.workflowId === 'provision-on-purchase')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { testMode } from '../helpers/test-app';
-import { eventsOf, Lifecycle, startLifecycle, waitForRun } from './lifecycle-fixture';
+import { eventsOf, Lifecycle, sql, startLifecycle, waitForRun } from './lifecycle-fixture';
 
 /**
  * A step that called out (the panel) is recorded with the run's next commit. When that commit is
@@ -53,5 +53,29 @@ describe(`step commits (${testMode})`, () => {
     expect(stepEntries.sort()).toEqual(['workflow.step.failed:activate', 'workflow.step.succeeded:line']);
     const created = (await eventsOf(life.hub, 'line.created')).filter((event) => event.payload.username === 'step_commit_user');
     expect(created).toHaveLength(1);
+  });
+
+  const noteThenLine = (id: string, panelId: string, lineInputs: string[]) =>
+    [`id: ${id}`, 'on:', '  manual: true', 'steps:', '  - id: note', '    uses: log', '    with:', '      message: before the line', '  - id: line', '    uses: panel.createLine', '    with:', `      panel: "${panelId}"`, ...lineInputs.map((line) => `      ${line}`), ''].join('\n');
+
+  it('starts a step that calls out in the commit of the database-only step before it', async () => {
+    await life.hub.http.post('/workflows').send({ yaml: noteThenLine('note-then-line', life.panelId, ['package: "2"', 'days: 30', 'username: merged_start_user']) }).expect(201);
+    const started = (await life.hub.http.post('/workflows/note-then-line/run').send({ inputs: {} }).expect(202)).body;
+    const run = await waitForRun(life.hub, { workflowId: 'note-then-line' }, 'succeeded');
+    expect(run.id).toBe(started.id);
+    expect(run.steps.map((step: { stepId: string; status: string; attempts: number }) => `${step.stepId}:${step.status}:${step.attempts}`)).toEqual(['note:succeeded:1', 'line:succeeded:1']);
+    // Two commits: the log step with the line's start, then the line's result with the end of the run.
+    const [stored] = await sql<{ version: number | string }>(life.hub, `select version from hub_workflow_run where id = '${run.id}'`);
+    expect(Number(stored.version)).toBe(2);
+    expect(life.sim.lines().filter((row) => row.username === 'merged_start_user')).toHaveLength(1);
+  });
+
+  it('leaves a next step that cannot start to its own attempt, which records the failure on that step', async () => {
+    // No package and no subscription: the line's prepare fails (INVALID_INPUT), not the log step.
+    await life.hub.http.post('/workflows').send({ yaml: noteThenLine('note-then-bad-line', life.panelId, ['days: 30']) }).expect(201);
+    await life.hub.http.post('/workflows/note-then-bad-line/run').send({ inputs: {} }).expect(202);
+    const run = await waitForRun(life.hub, { workflowId: 'note-then-bad-line' }, 'failed');
+    expect(run.error).toMatchObject({ stepId: 'line', code: 'INVALID_INPUT' });
+    expect(run.steps.map((step: { stepId: string; status: string; attempts: number }) => `${step.stepId}:${step.status}:${step.attempts}`)).toEqual(['note:succeeded:1', 'line:failed:1']);
   });
 });

@@ -29,7 +29,11 @@ export interface ActionContext {
   timeScale: number;
 }
 
-export type PrepareContext = Pick<ActionContext, 'runId' | 'workflowId' | 'stepId' | 'attempt' | 'idempotencyKey' | 'subscriptionId' | 'state' | 'timeScale'>;
+/**
+ * What `prepare` gets. `em` is set when the step's start joins the commit of the database-only
+ * step before it: read in that transaction (another connection may wait for it to end).
+ */
+export type PrepareContext = Pick<ActionContext, 'runId' | 'workflowId' | 'stepId' | 'attempt' | 'idempotencyKey' | 'subscriptionId' | 'state' | 'timeScale' | 'em'>;
 
 /** Thrown by an action to pause the step until a time (a durable timer); the step resumes then. */
 export class SuspendStep extends Error {

@@ -202,7 +202,7 @@ async function createOn(deps: Deps, input: CreateInput, ctx: ActionContext, plan
  * plan up, with a username derived from a key of this run alone (a replay shares its original's
  * key): no create can have been sent under it before.
  */
-async function createPlan(deps: Deps, input: CreateInput, ctx: Pick<ActionContext, 'runId' | 'subscriptionId' | 'idempotencyKey' | 'state'>) {
+async function createPlan(deps: Deps, input: CreateInput, ctx: Pick<ActionContext, 'runId' | 'subscriptionId' | 'idempotencyKey' | 'state' | 'em'>) {
   const subscriptionId = input.subscription ?? (input.panel ? null : ctx.subscriptionId);
   let panelId = input.panel;
   let packageId = input.package;
@@ -210,7 +210,7 @@ async function createPlan(deps: Deps, input: CreateInput, ctx: Pick<ActionContex
   let duration = durationFromInput(input);
   let fallback: { panelId: string; packageId: string } | null = null;
   if (subscriptionId) {
-    const em = deps.orm.em.fork();
+    const em = ctx.em ?? deps.orm.em.fork();
     const subscription = await deps.subscriptions.get(subscriptionId, em);
     // Only a panel taken from the product may fall back; an explicit `panel` input is obeyed as given.
     const product = input.panel || input.package ? null : subscription.product;

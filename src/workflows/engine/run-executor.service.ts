@@ -23,6 +23,28 @@ import { DONE_STEP_STATUSES, StepAttempt, WorkflowStep } from './workflow-step.e
 
 type Outcome = 'continue' | 'yield' | 'finished';
 type Write = (em: EntityManager, emit: Emit) => Promise<void>;
+type Prepared = Awaited<ReturnType<NonNullable<WorkflowAction['prepare']>>> | undefined;
+
+/** One attempt of a step, planned: its action, evaluated inputs and the context the action gets. */
+interface Attempt {
+  step: WorkflowStep;
+  definition: CompiledStep;
+  action: WorkflowAction;
+  attempt: number;
+  context: ReturnType<typeof runExpressionContext>;
+  input: Record<string, unknown>;
+  pending: NewEvent[];
+  startedAt: Date;
+  previous: StepAttempt[];
+  base: Omit<ActionContext, 'saveState' | 'signal' | 'em' | 'emit' | 'prepared'>;
+}
+
+/** A step started inside another step's commit, with its row's start values (applied in memory once committed). */
+interface Started {
+  attempt: Attempt;
+  prepared: Prepared;
+  start: Partial<WorkflowStep>;
+}
 
 /**
  * Executes runs step by step on the job queue. One job advances a run as far as it can; it yields
@@ -103,92 +125,175 @@ export class RunExecutor implements OnModuleInit {
   }
 
   private async executeStep(run: WorkflowRun, step: WorkflowStep, definition: CompiledStep, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome> {
+    const planned = this.plan(run, step, definition, steps, compiled);
+    if (planned === 'skip') {
+      await this.commit(run, {}, (em) => this.updateStep(em, step, { status: 'skipped', finishedAt: new Date() }));
+      return 'continue';
+    }
+    if (!('action' in planned)) return this.failAttempt(run, step, definition, compiled, step.attempts + 1, planned.error, [], null);
+    const attempt = planned;
+    try {
+      if (attempt.action.transactional) return await this.runTransactional(run, attempt, steps, compiled);
+      const prepared = attempt.action.prepare ? await attempt.action.prepare(attempt.input, attempt.base) : undefined;
+      const start = this.startPatch(attempt, prepared);
+      await this.commit(run, { status: 'running', wakeAt: null }, (em) => this.updateStep(em, step, start));
+      return await this.perform(run, attempt, prepared);
+    } catch (error) {
+      return this.attemptFailed(run, attempt, compiled, error);
+    }
+  }
+
+  /**
+   * What an attempt of the step would run, without writing anything: `skip` when its `if` is
+   * false, the failure when its action is unknown or its inputs do not evaluate or validate.
+   */
+  private plan(run: WorkflowRun, step: WorkflowStep, definition: CompiledStep, steps: WorkflowStep[], compiled: CompiledWorkflow): Attempt | 'skip' | { error: unknown } {
     const action = this.actions.get(definition.definition.uses);
-    const attempt = step.attempts + 1;
     const context = runExpressionContext(run, steps, compiled, this.config, this.secrets);
     let input: Record<string, unknown>;
     try {
-      if (definition.condition && !evaluateCondition(definition.condition, context)) {
-        await this.commit(run, {}, (em) => this.updateStep(em, step, { status: 'skipped', finishedAt: new Date() }));
-        return 'continue';
-      }
+      if (definition.condition && !evaluateCondition(definition.condition, context)) return 'skip';
       if (!action) throw new ActionError('UNKNOWN_ACTION', `Action ${definition.definition.uses} is not installed`, false, 'Install the plugin that provides it or fix the workflow.');
       input = renderTemplate(definition.with, context) as Record<string, unknown>;
       const problems = this.actions.validate(action.name, input);
       if (problems.length > 0) throw new ActionError('INVALID_INPUT', `${action.name}: ${problems.map((p) => `${p.path.join('.') || 'input'} ${p.message}`).join('; ')}`, false, 'The evaluated inputs do not match the action; check the expressions of this step.');
     } catch (error) {
-      return this.failAttempt(run, step, definition, compiled, attempt, error, [], null);
+      return { error };
     }
+    const attempt = step.attempts + 1;
     const pending: NewEvent[] = [];
-    const startedAt = new Date();
-    const base = {
-      runId: run.id,
-      workflowId: run.workflowId,
-      stepId: step.stepId,
+    return {
+      step,
+      definition,
+      action,
       attempt,
-      idempotencyKey: `${run.idempotencyRoot ?? run.id}:${step.stepId}`,
-      subscriptionId: run.subscriptionId ?? null,
-      state: (unsealSecrets(step.state ?? {}, this.secrets) ?? {}) as Record<string, unknown>,
-      emitOnCommit: (event: NewEvent) => pending.push(event),
-      timeScale: this.config.timeScale,
+      context,
+      input,
+      pending,
+      startedAt: new Date(),
+      previous: step.status === 'running' ? [{ ...lastAttempt(step), outcome: 'interrupted' as const }] : [],
+      base: {
+        runId: run.id,
+        workflowId: run.workflowId,
+        stepId: step.stepId,
+        attempt,
+        idempotencyKey: `${run.idempotencyRoot ?? run.id}:${step.stepId}`,
+        subscriptionId: run.subscriptionId ?? null,
+        state: (unsealSecrets(step.state ?? {}, this.secrets) ?? {}) as Record<string, unknown>,
+        emitOnCommit: (event: NewEvent) => pending.push(event),
+        timeScale: this.config.timeScale,
+      },
     };
-    const timeoutMs = definition.timeoutMs ?? this.config.defaultStepTimeoutMs;
-    const previous = step.status === 'running' ? [{ ...lastAttempt(step), outcome: 'interrupted' as const }] : [];
-    try {
-      if (action.transactional) {
-        // The last step of the phase ends the run in the same transaction (its fenced update
-        // writes the run's final columns; all of it rolls back if the step fails).
-        const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
-        await this.commit(run, finish ? finish.patch : { status: 'running', wakeAt: null }, async (em, emit) => {
-          const ctx: ActionContext = {
-            ...base,
-            em,
-            emit,
-            signal: new AbortController().signal,
-            saveState: async (patch) => {
-              Object.assign(base.state, patch);
-              await this.updateStep(em, step, { state: sealSecrets(base.state, this.secrets) as Record<string, unknown> });
-            },
-          };
-          // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
-          const output = await action.run(input, ctx);
-          await this.succeed(run, step, definition, context, input, output, attempt, startedAt, previous, pending)(em, emit);
-          if (finish) await this.finisher.write(em, emit, run, steps, finish);
-        });
-        if (!finish) return 'continue';
-        await this.finisher.afterCommit(run);
-        return 'finished';
-      }
-      const prepared = action.prepare ? await action.prepare(input, base) : undefined;
-      if (prepared?.state) Object.assign(base.state, prepared.state);
-      const preparedState = prepared?.state ? { state: sealSecrets(base.state, this.secrets) as Record<string, unknown> } : {};
-      await this.commit(run, { status: 'running', wakeAt: null }, (em) =>
-        this.updateStep(em, step, { status: 'running', attempts: attempt, startedAt: step.startedAt ?? startedAt, leaseUntil: new Date(Date.now() + this.config.stepLeaseMs), nextAttemptAt: null, input: redactSealed(input) as Record<string, unknown>, ...preparedState }),
-      );
-      const heartbeat = setInterval(() => void this.renewLease(step), Math.max(100, Math.floor(this.config.stepLeaseMs / 3)));
-      let output: unknown;
-      try {
-        const ctx: ActionContext = {
-          ...base,
-          prepared: prepared?.value,
-          signal: new AbortController().signal,
-          saveState: async (patch) => {
-            Object.assign(base.state, patch);
-            const sealed = sealSecrets(base.state, this.secrets) as Record<string, unknown>;
-            await this.commit(run, {}, (em) => this.updateStep(em, step, { state: sealed }));
-          },
-        };
-        output = await withTimeout((signal) => action.run(input, { ...ctx, signal }), timeoutMs);
-      } finally {
-        clearInterval(heartbeat);
-      }
-      this.defer(run, this.succeed(run, step, definition, context, input, output, attempt, startedAt, previous, pending));
-      return 'continue';
-    } catch (error) {
-      if (error instanceof FencedError) throw error;
-      if (error instanceof SuspendStep) return this.suspend(run, step, error, base.state, input);
-      return this.failAttempt(run, step, definition, compiled, attempt, error, previous, input, startedAt, base.state);
+  }
+
+  /**
+   * A database-only action runs inside the commit that records it. The last step of the phase ends
+   * the run in the same transaction (its fenced update writes the run's final columns; all of it
+   * rolls back if the step fails); otherwise, when the next step calls out, its start joins this
+   * commit too (`startNextIn`) and it runs at once.
+   */
+  private async runTransactional(run: WorkflowRun, attempt: Attempt, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome> {
+    const { step, action, base } = attempt;
+    const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
+    let next: Started | null = null;
+    await this.commit(run, finish ? finish.patch : { status: 'running', wakeAt: null }, async (em, emit) => {
+      const ctx: ActionContext = {
+        ...base,
+        em,
+        emit,
+        signal: new AbortController().signal,
+        saveState: async (patch) => {
+          Object.assign(base.state, patch);
+          await this.updateStep(em, step, { state: sealSecrets(base.state, this.secrets) as Record<string, unknown> });
+        },
+      };
+      // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
+      const output = await action.run(attempt.input, ctx);
+      await this.succeed(run, step, attempt.definition, attempt.context, attempt.input, output, attempt.attempt, attempt.startedAt, attempt.previous, attempt.pending)(em, emit);
+      if (finish) await this.finisher.write(em, emit, run, steps, finish);
+      else next = await this.startNextIn(em, run, steps, compiled);
+    });
+    if (finish) {
+      await this.finisher.afterCommit(run);
+      return 'finished';
     }
+    const started = next as Started | null;
+    if (!started) return 'continue';
+    Object.assign(started.attempt.step, started.start);
+    try {
+      return await this.perform(run, started.attempt, started.prepared);
+    } catch (error) {
+      return this.attemptFailed(run, started.attempt, compiled, error);
+    }
+  }
+
+  /**
+   * Inside the commit of a database-only step: starts the next step when it is a fresh one that
+   * calls out (its `if` holds, its inputs validate, its `prepare` reads in this transaction), so
+   * that start costs no transaction of its own. Anything else is left to the next turn of the loop,
+   * which records it as usual. The step row is written here, the step in memory only once committed.
+   */
+  private async startNextIn(em: EntityManager, run: WorkflowRun, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Started | null> {
+    const step = steps.find((other) => other.phase === run.phase && !DONE_STEP_STATUSES.has(other.status));
+    if (!step || step.status !== 'pending') return null;
+    const definition = (step.phase === 'main' ? compiled.steps : compiled.onFailure).find((candidate) => candidate.id === step.stepId);
+    if (!definition) return null;
+    const planned = this.plan(run, step, definition, steps, compiled);
+    if (planned === 'skip' || !('action' in planned) || planned.action.transactional) return null;
+    let prepared: Prepared;
+    try {
+      prepared = planned.action.prepare ? await planned.action.prepare(planned.input, { ...planned.base, em }) : undefined;
+    } catch {
+      return null;
+    }
+    const start = this.startPatch(planned, prepared);
+    await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, start);
+    return { attempt: planned, prepared, start };
+  }
+
+  /** The step row of a started attempt: running under a lease, with its inputs and the state `prepare` fixed. */
+  private startPatch(attempt: Attempt, prepared: Prepared): Partial<WorkflowStep> {
+    if (prepared?.state) Object.assign(attempt.base.state, prepared.state);
+    return {
+      status: 'running',
+      attempts: attempt.attempt,
+      startedAt: attempt.step.startedAt ?? attempt.startedAt,
+      leaseUntil: new Date(Date.now() + this.config.stepLeaseMs),
+      nextAttemptAt: null,
+      input: redactSealed(attempt.input) as Record<string, unknown>,
+      ...(prepared?.state ? { state: sealSecrets(attempt.base.state, this.secrets) as Record<string, unknown> } : {}),
+    };
+  }
+
+  /** Runs a started attempt of an action that calls out; its success rides on the run's next commit. */
+  private async perform(run: WorkflowRun, attempt: Attempt, prepared: Prepared): Promise<Outcome> {
+    const { step, action, base } = attempt;
+    const timeoutMs = attempt.definition.timeoutMs ?? this.config.defaultStepTimeoutMs;
+    const heartbeat = setInterval(() => void this.renewLease(step), Math.max(100, Math.floor(this.config.stepLeaseMs / 3)));
+    let output: unknown;
+    try {
+      const ctx: ActionContext = {
+        ...base,
+        prepared: prepared?.value,
+        signal: new AbortController().signal,
+        saveState: async (patch) => {
+          Object.assign(base.state, patch);
+          const sealed = sealSecrets(base.state, this.secrets) as Record<string, unknown>;
+          await this.commit(run, {}, (em) => this.updateStep(em, step, { state: sealed }));
+        },
+      };
+      output = await withTimeout((signal) => action.run(attempt.input, { ...ctx, signal }), timeoutMs);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    this.defer(run, this.succeed(run, step, attempt.definition, attempt.context, attempt.input, output, attempt.attempt, attempt.startedAt, attempt.previous, attempt.pending));
+    return 'continue';
+  }
+
+  private attemptFailed(run: WorkflowRun, attempt: Attempt, compiled: CompiledWorkflow, error: unknown): Promise<Outcome> {
+    if (error instanceof FencedError) throw error;
+    if (error instanceof SuspendStep) return this.suspend(run, attempt.step, error, attempt.base.state, attempt.input);
+    return this.failAttempt(run, attempt.step, attempt.definition, compiled, attempt.attempt, error, attempt.previous, attempt.input, attempt.startedAt, attempt.base.state);
   }
 
   /**
