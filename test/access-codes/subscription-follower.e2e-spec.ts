@@ -81,7 +81,7 @@ describe('subscription follower', () => {
     expect(await projection(id)).toMatchObject({ lastEventId: eventIdAt(base, 1), expiresAt: at, status: 'active' });
   });
 
-  it('without codes, an event is the projection upsert and one code lookup', async () => {
+  it('without codes, an event is the projection upsert and at most one code lookup', async () => {
     const id = randomUUID();
     const connection = orm.em.getConnection();
     const statements: string[] = [];
@@ -96,9 +96,12 @@ describe('subscription follower', () => {
     } finally {
       connection.execute = execute;
     }
+    // The event that creates the projection needs no look-up (a linked code would have created it),
+    // where the database tells a created row from an updated one (PostgreSQL); the second event
+    // carries no expiry, so no code can be behind.
     expect(statements.map((sql) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
       'insert into hub_access_code_subscription',
-      'select id from',
+      ...(testMode === 'embedded' ? ['select id from'] : []),
       'insert into hub_access_code_subscription',
     ]);
   });

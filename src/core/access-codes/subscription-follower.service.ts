@@ -45,7 +45,10 @@ export class SubscriptionFollower implements OnModuleInit {
 
   private async follow(event: HubEvent, em: EntityManager, emit: Emit): Promise<void> {
     const snapshot = snapshotOf(event.payload.subscription);
-    if (!snapshot || !(await advanceProjection(em, snapshot, event.id))) return;
+    if (!snapshot) return;
+    const applied = await advanceProjection(em, snapshot, event.id);
+    // A projection row created just now has no code: linking a code creates the row first.
+    if (applied !== 'updated') return;
     const expiresAt = snapshot.expiresAt;
     if (expiresAt === undefined || !(await anyCodeBehind(em, snapshot.id, expiresAt))) return;
     const codes = await em.find(AccessCode, { subscriptionId: snapshot.id }, { populate: ['portal'] });
@@ -64,28 +67,33 @@ export class SubscriptionFollower implements OnModuleInit {
 /**
  * Applies the snapshot to the projection row (creating it if absent) unless the row already holds
  * this event or a newer one (UUIDv7 ids sort by time; compared bytewise, as JavaScript compares
- * them, whatever the database's collation). True when it was applied. On PostgreSQL the statement
+ * them, whatever the database's collation). `created` when the row is new (told on PostgreSQL
+ * only; SQLite says `updated` for both), `updated`, or `ignored`. On PostgreSQL the statement
  * leaves the row locked until commit, as `lockSubscriptionProjection` does for a code being
  * linked: the code read that follows (a new statement, so a new snapshot under read committed)
  * sees every code linked before, and a code linked after waits and then reads the new expiry.
  * Columns absent from the snapshot keep their value (`expiresAt: null` does set null).
  */
-async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapshot, eventId: string): Promise<boolean> {
+async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapshot, eventId: string): Promise<'created' | 'updated' | 'ignored'> {
   const sets = ['last_event_id = excluded.last_event_id', 'updated_at = excluded.updated_at'];
   if (snapshot.status !== undefined) sets.push('status = excluded.status');
   if (snapshot.expiresAt !== undefined) sets.push('expires_at = excluded.expires_at');
-  const bytewise = isSqlite(em) ? '' : ' collate "C"';
+  const sqlite = isSqlite(em);
+  const bytewise = sqlite ? '' : ' collate "C"';
+  // xmax is 0 on a row version that an insert made (not an update).
+  const returning = sqlite ? 'id' : 'id, (xmax = 0) as created';
   const rows = await em
     .getConnection()
-    .execute<unknown[]>(
+    .execute<{ created?: boolean }[]>(
       `insert into hub_access_code_subscription (id, expires_at, status, last_event_id, updated_at) values (?, ?, ?, ?, ?) ` +
         `on conflict (id) do update set ${sets.join(', ')} ` +
-        `where hub_access_code_subscription.last_event_id${bytewise} < excluded.last_event_id${bytewise} returning id`,
+        `where hub_access_code_subscription.last_event_id${bytewise} < excluded.last_event_id${bytewise} returning ${returning}`,
       [snapshot.id, snapshot.expiresAt ?? null, snapshot.status ?? null, eventId, new Date()],
       'all',
       em.getTransactionContext(),
     );
-  return rows.length > 0;
+  if (rows.length === 0) return 'ignored';
+  return rows[0].created === true ? 'created' : 'updated';
 }
 
 /** Whether a code linked to the subscription holds another expiry than `expiresAt` (the usual answer: no code at all). */
