@@ -131,15 +131,25 @@ export class RunExecutor implements OnModuleInit {
       return 'continue';
     }
     if (!('action' in planned)) return this.failAttempt(run, step, definition, compiled, step.attempts + 1, planned.error, [], null);
-    const attempt = planned;
+    let started: Pick<Started, 'attempt' | 'prepared'>;
     try {
-      if (attempt.action.transactional) return await this.runTransactional(run, attempt, steps, compiled);
-      const prepared = attempt.action.prepare ? await attempt.action.prepare(attempt.input, attempt.base) : undefined;
-      const start = this.startPatch(attempt, prepared);
-      await this.commit(run, { status: 'running', wakeAt: null }, (em) => this.updateStep(em, step, start));
-      return await this.perform(run, attempt, prepared);
+      if (planned.action.transactional) {
+        const outcome = await this.runTransactional(run, planned, steps, compiled);
+        if (typeof outcome === 'string') return outcome;
+        started = outcome;
+      } else {
+        const prepared = planned.action.prepare ? await planned.action.prepare(planned.input, planned.base) : undefined;
+        const start = this.startPatch(planned, prepared);
+        await this.commit(run, { status: 'running', wakeAt: null }, (em) => this.updateStep(em, step, start));
+        started = { attempt: planned, prepared };
+      }
     } catch (error) {
-      return this.attemptFailed(run, attempt, compiled, error);
+      return this.attemptFailed(run, planned, compiled, error);
+    }
+    try {
+      return await this.perform(run, started.attempt, started.prepared);
+    } catch (error) {
+      return this.attemptFailed(run, started.attempt, compiled, error);
     }
   }
 
@@ -190,9 +200,9 @@ export class RunExecutor implements OnModuleInit {
    * A database-only action runs inside the commit that records it. The last step of the phase ends
    * the run in the same transaction (its fenced update writes the run's final columns; all of it
    * rolls back if the step fails); otherwise, when the next step calls out, its start joins this
-   * commit too (`startNextIn`) and it runs at once.
+   * commit too (`startNextIn`), and that step is returned to be performed at once.
    */
-  private async runTransactional(run: WorkflowRun, attempt: Attempt, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome> {
+  private async runTransactional(run: WorkflowRun, attempt: Attempt, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome | Started> {
     const { step, action, base } = attempt;
     const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
     let next: Started | null = null;
@@ -220,11 +230,7 @@ export class RunExecutor implements OnModuleInit {
     const started = next as Started | null;
     if (!started) return 'continue';
     Object.assign(started.attempt.step, started.start);
-    try {
-      return await this.perform(run, started.attempt, started.prepared);
-    } catch (error) {
-      return this.attemptFailed(run, started.attempt, compiled, error);
-    }
+    return started;
   }
 
   /**
