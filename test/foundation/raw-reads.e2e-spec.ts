@@ -1,6 +1,6 @@
 import { MikroORM, wrap } from '@mikro-orm/core';
 import { Customer } from '../../src/core/customers/customer.entity';
-import { loadManaged } from '../../src/core/database/managed-rows';
+import { loadManaged, saveManaged } from '../../src/core/database/managed-rows';
 import { findRow, findRows, insertRows } from '../../src/core/database/raw-rows';
 import { Order } from '../../src/core/orders/order.entity';
 import { Panel } from '../../src/core/panels/panel.entity';
@@ -96,5 +96,25 @@ describe('raw reads', () => {
     expect(changed.amountMinor).toBe(700);
     expect((await orm.em.fork().findOneOrFail(Order, { id: order.id })).amountMinor).toBe(700);
     if (testMode === 'scale-out') await orm.em.fork().getConnection().execute('select id from hub_order where id = ? for update nowait', [order.id]);
+  });
+
+  it('saveManaged writes the named properties at once, so the flush does not write them again, and still flushes the others', async () => {
+    const em = orm.em.fork();
+    const flushed: string[] = [];
+    em.getEventManager().registerSubscriber({ afterFlush: ({ uow }) => void flushed.push(...uow.getChangeSets().map((set) => `${set.type}:${Object.keys(set.payload).sort().join(',')}`)) });
+    const loaded = (await loadManaged<Order>(em, Order, order.id))!;
+    const before = loaded.updatedAt.getTime();
+    loaded.metadata = { saved: true };
+    loaded.amountPaidMinor = 123;
+    loaded.currency = 'USD';
+    await saveManaged<Order>(em, loaded, ['metadata', 'amountPaidMinor']);
+    // Written already: another entity manager reads it before any flush.
+    const written = await orm.em.fork().findOneOrFail(Order, { id: order.id });
+    expect(written).toMatchObject({ metadata: { saved: true }, amountPaidMinor: 123, currency: 'EUR' });
+    expect(written.updatedAt.getTime()).toBeGreaterThanOrEqual(before);
+    await em.flush();
+    // The flush wrote only the property saveManaged was not told about (and updatedAt, as any update does).
+    expect(flushed).toEqual(['update:currency,updatedAt']);
+    expect(await orm.em.fork().findOneOrFail(Order, { id: order.id })).toMatchObject({ metadata: { saved: true }, amountPaidMinor: 123, currency: 'USD' });
   });
 });

@@ -1,5 +1,6 @@
 import { EntityManager, EntityMetadata, ReferenceKind, wrap } from '@mikro-orm/core';
 import type { EntityClass } from './orm-options';
+import { updateRow } from './raw-rows';
 import { isSqlite } from './row-lock';
 
 export interface LoadOptions<T> {
@@ -35,6 +36,27 @@ export async function loadManaged<T extends object>(em: EntityManager, entity: E
     if (target?.id) await loadManaged(em, prop.targetMeta?.class as EntityClass, target.id);
   }
   return found;
+}
+
+/**
+ * Writes scalar properties of a managed entity (and `updatedAt`) with one raw update, in the
+ * transaction of `em`, and makes their values the unit of work's baseline, so its flush does not
+ * write them again: the flush builds each update through the query builder, several times the
+ * cost of the statement. Properties not named keep their baseline, so a change to them is still
+ * flushed as usual (naming too few costs time, never a change). An entity not yet in the
+ * database (no baseline) is left to the flush that inserts it.
+ */
+export async function saveManaged<T extends { id: string; updatedAt?: Date }>(em: EntityManager, entity: T, properties: Array<keyof T & string>): Promise<void> {
+  const wrapped = wrap(entity, true) as unknown as { __originalEntityData?: Record<string, unknown> };
+  const original = wrapped.__originalEntityData;
+  if (!original) return;
+  if ('updatedAt' in entity) entity.updatedAt = new Date();
+  const names = 'updatedAt' in entity ? [...properties, 'updatedAt' as keyof T & string] : properties;
+  const patch = Object.fromEntries(names.map((name) => [name, entity[name]])) as Partial<T>;
+  const updated = await updateRow<T>(em, entity.constructor as EntityClass, { id: entity.id } as Partial<Record<keyof T & string, unknown>>, patch);
+  if (updated === 0) return;
+  const baseline = em.getComparator().prepareEntity(entity) as Record<string, unknown>;
+  for (const name of names) original[name] = baseline[name];
 }
 
 /** `select <columns> from <table> where <pk> = ?`: the scalar and foreign-key columns, lazy ones left out. */

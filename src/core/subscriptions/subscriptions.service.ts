@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../common/errors';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { hubContext } from '../context/request-context';
 import { SecretBox } from '../crypto/secret-box';
-import { loadManaged } from '../database/managed-rows';
+import { loadManaged, saveManaged } from '../database/managed-rows';
 import { Emit, EventsService } from '../events/events.service';
 import { Panel } from '../panels/panel.entity';
 import { Product } from '../products/product.entity';
@@ -100,7 +100,7 @@ export class SubscriptionsService {
     if (line.password) subscription.passwordSealed = this.secrets.encrypt(line.password);
     subscription.expiresAt = line.expiresAt === null ? null : new Date(line.expiresAt);
     subscription.lineDeletedAt = null;
-    await this.move(unit, subscription, 'active', change, 'subscription.activated');
+    await this.move(unit, subscription, 'active', change, 'subscription.activated', { also: ['lineId', 'username', 'expiresAt', 'lineDeletedAt', ...(line.password ? (['passwordSealed'] as const) : [])] });
     return subscription;
   }
 
@@ -113,7 +113,7 @@ export class SubscriptionsService {
     subscription.expiresAt = extension.expiresAt ? new Date(extension.expiresAt) : renewedExpiry(previousExpiresAt, duration);
     subscription.expiringNotifiedFor = null;
     if (subscription.status !== 'active') assertTransition(subscription.status, 'active', subscription.id);
-    await this.move(unit, subscription, 'active', change, 'subscription.renewed', true, previousExpiresAt);
+    await this.move(unit, subscription, 'active', change, 'subscription.renewed', { allowSame: true, previousExpiresAt, also: ['expiresAt', 'expiringNotifiedFor'] });
     return { subscription, previousExpiresAt, previousStatus };
   }
 
@@ -146,7 +146,7 @@ export class SubscriptionsService {
     if (subscription.status === 'failed' || subscription.status === 'cancelled') return subscription;
     subscription.statusBeforeReview = subscription.status;
     subscription.reviewReason = { ...details, runId: change.runId ?? null, at: new Date().toISOString() };
-    await this.move(unit, subscription, 'failed', change, null);
+    await this.move(unit, subscription, 'failed', change, null, { also: ['statusBeforeReview', 'reviewReason'] });
     return subscription;
   }
 
@@ -157,7 +157,7 @@ export class SubscriptionsService {
     const back = subscription.statusBeforeReview ?? 'pending';
     subscription.reviewReason = null;
     subscription.statusBeforeReview = null;
-    await this.move(unit, subscription, back, change, null);
+    await this.move(unit, subscription, back, change, null, { also: ['statusBeforeReview', 'reviewReason'] });
     return subscription;
   }
 
@@ -233,18 +233,26 @@ export class SubscriptionsService {
     return subscription;
   }
 
-  private async move(unit: Unit, subscription: Subscription, to: SubscriptionStatus, change: ChangeContext, event: string | null, allowSame = false, previousExpiresAt?: Date | null): Promise<void> {
+  /**
+   * Moves the subscription to `to` and records it (history, audit, the event), writing the status,
+   * the history and the properties the caller changed (`also`) at once (`saveManaged`).
+   */
+  private async move(unit: Unit, subscription: Subscription, to: SubscriptionStatus, change: ChangeContext, event: string | null, options: { allowSame?: boolean; previousExpiresAt?: Date | null; also?: ReadonlyArray<keyof Subscription & string> } = {}): Promise<void> {
+    const { previousExpiresAt } = options;
     const from = subscription.status;
-    if (!(allowSame && from === to)) assertTransition(from, to, subscription.id);
+    if (!(options.allowSame && from === to)) assertTransition(from, to, subscription.id);
     subscription.status = to;
+    const changed: Array<keyof Subscription & string> = ['status', 'history', ...(options.also ?? [])];
     if (from === 'failed' && to !== 'failed') {
       subscription.reviewReason = null;
       subscription.statusBeforeReview = null;
+      changed.push('reviewReason', 'statusBeforeReview');
     }
     subscription.history = [
       ...subscription.history.slice(-49),
       { at: new Date().toISOString(), from, to, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), correlationId: hubContext.correlationId() },
     ];
+    await saveManaged(unit.em, subscription, changed);
     await this.audit.record({ action: `subscription.${to === from ? 'renew' : to}`, target: { type: 'subscription', id: subscription.id }, details: { from, to, reason: change.reason, runId: change.runId } }, unit.em);
     if (event) {
       const extra = { previousStatus: from, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), ...(previousExpiresAt !== undefined ? { previousExpiresAt: previousExpiresAt?.toISOString() ?? null } : {}) };
