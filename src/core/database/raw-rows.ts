@@ -18,7 +18,7 @@ interface Column {
   read: 'json' | 'date' | 'boolean' | 'number' | 'as-is';
 }
 
-type Table = { table: string; columns: Map<string, Column>; prototype: object; selects: Map<string, string> };
+type Table = { table: string; columns: Map<string, Column>; prototype: object; selects: Map<string, string>; inserts: Map<number, string> };
 const tables = new WeakMap<object, Table>();
 
 function columnsOf(em: EntityManager, entity: EntityClass): Table {
@@ -31,7 +31,7 @@ function columnsOf(em: EntityManager, entity: EntityClass): Table {
     const json = prop.customType instanceof JsonType;
     columns.set(prop.name, { name: prop.name, field: prop.fieldNames[0], json, read: json ? 'json' : readAs(prop.runtimeType) });
   }
-  const table = { table: meta.tableName, columns, prototype: (entity as unknown as { prototype: object }).prototype, selects: new Map<string, string>() };
+  const table = { table: meta.tableName, columns, prototype: (entity as unknown as { prototype: object }).prototype, selects: new Map<string, string>(), inserts: new Map<number, string>() };
   tables.set(meta, table);
   return table;
 }
@@ -57,11 +57,16 @@ function toDatabase(column: Column, value: unknown): unknown {
 /** Inserts whole rows (entity instances, so their defaults are set) in one statement. */
 export async function insertRows(em: EntityManager, entity: EntityClass, rows: object[]): Promise<void> {
   if (rows.length === 0) return;
-  const { table, columns } = columnsOf(em, entity);
-  const all = [...columns.values()];
+  const known = columnsOf(em, entity);
+  const all = [...known.columns.values()];
   const params = rows.flatMap((row) => all.map((column) => toDatabase(column, (row as Record<string, unknown>)[column.name])));
-  const placeholders = `(${all.map(() => '?').join(', ')})`;
-  const sql = `insert into ${table} (${all.map((column) => column.field).join(', ')}) values ${rows.map(() => placeholders).join(', ')}`;
+  // The same text for the same row count: the statement cache then finds it without hashing a new string.
+  let sql = known.inserts.get(rows.length);
+  if (!sql) {
+    const placeholders = `(${all.map(() => '?').join(', ')})`;
+    sql = `insert into ${known.table} (${all.map((column) => column.field).join(', ')}) values ${rows.map(() => placeholders).join(', ')}`;
+    if (rows.length <= 64) known.inserts.set(rows.length, sql);
+  }
   try {
     await em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
   } catch (error) {
