@@ -55,8 +55,9 @@ export class SubscriptionsService {
     private readonly secrets: SecretBox,
   ) {}
 
-  async get(id: string, em: EntityManager = this.em): Promise<Subscription> {
-    const subscription = await loadManaged<Subscription>(em, Subscription, id, { populate: ['product'] });
+  /** With its product loaded, unless `product: false` (then `product` is a reference: its id only). */
+  async get(id: string, em: EntityManager = this.em, options: { product?: boolean } = {}): Promise<Subscription> {
+    const subscription = await loadManaged<Subscription>(em, Subscription, id, { populate: options.product === false ? [] : ['product'] });
     if (!subscription) throw new NotFoundError('Subscription', id);
     return subscription;
   }
@@ -86,14 +87,14 @@ export class SubscriptionsService {
   }
 
   async startProvisioning(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.get(id, unit.em, { product: false });
     if (subscription.status === 'provisioning' || subscription.status === 'active') return subscription;
     await this.move(unit, subscription, 'provisioning', change, null);
     return subscription;
   }
 
   async activate(unit: Unit, id: string, line: LineCredentials, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.get(id, unit.em, { product: false });
     if (subscription.status === 'active' && subscription.lineId === line.lineId) return subscription;
     subscription.lineId = line.lineId;
     subscription.username = line.username;

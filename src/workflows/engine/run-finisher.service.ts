@@ -100,7 +100,7 @@ export class RunFinisher {
       if (failed && failedStep && /^(panel|subscription)\./.test(failedStep.uses)) {
         await this.subscriptions.flagForReview(unit, run.subscriptionId as string, { workflowId: run.workflowId, stepId: failedStep.stepId, error: run.error }, change);
       } else if (!failed) {
-        const subscription = await this.subscriptions.get(run.subscriptionId as string, em);
+        const subscription = await this.subscriptions.get(run.subscriptionId as string, em, { product: false });
         if (subscription.status === 'failed' && subscription.reviewReason?.runId === run.id) await this.subscriptions.clearReview(unit, subscription.id, change);
       }
     } catch (error) {
