@@ -51,4 +51,15 @@ describe(`event triggers in the emitting transaction (${testMode})`, () => {
     expect(audit[0]).toMatchObject({ outcome: 'failure', details: { eventId: emitted.id, eventType: 'test.bad_key' } });
     expect(audit[0].details.error).toContain('missing');
   });
+
+  it('starts the run of an event emitted in a nested transaction once the outer one has committed', async () => {
+    const orm = hub.app.get(MikroORM);
+    let emitted = '';
+    await orm.em.fork().transactional(async () => {
+      emitted = (await events.transaction(async (_em, emit) => emit({ type: 'test.in_transaction', payload: { n: 4 } }))).id;
+    });
+    // Written with the outer transaction; started by the event's delivery after it (the trigger key keeps it one run).
+    await waitFor(async () => (await runsOf('in-tx-trigger', emitted))[0]?.status === 'succeeded', { timeoutMs: 20_000 });
+    expect(await runsOf('in-tx-trigger', emitted)).toHaveLength(1);
+  });
 });

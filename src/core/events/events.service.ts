@@ -95,7 +95,10 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
     const emitted: EventRow[] = [];
     const committed: Array<() => void> = [];
     // Inside an outer transaction "committed" is not yet true: leave the events to a dispatch job,
-    // which reads them back (and finds nothing if the outer transaction rolls back).
+    // which reads them back (and finds nothing if the outer transaction rolls back). It is not
+    // awaited: the embedded queue writes the job through the one SQLite connection, which the outer
+    // transaction holds until it ends (awaiting it there was a deadlock); if the job runs before
+    // the outer commit is visible, the outbox sweeper dispatches the events later.
     const nested = this.em.isInTransaction();
     const result = await this.em.transactional(async (em) => {
       const emit: Emit = (event) => {
@@ -113,7 +116,7 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
       return value;
     });
     if (nested) {
-      await this.dispatch(emitted.map((row) => row.id));
+      void this.dispatch(emitted.map((row) => row.id));
       return result;
     }
     for (const fn of committed) fn();
