@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** How a bench runs the hub: one process with every role, or an API process plus a worker process. */
-export type Layout = 'oneProcess' | 'apiAndWorker';
+/** How a bench runs the hub: one process with every role, or an API process plus one or two worker processes. */
+export type Layout = 'oneProcess' | 'apiAndWorker' | 'apiAndTwoWorkers';
+
+/** Worker processes next to the API process in a layout. */
+export function workersOf(layout: Layout): number {
+  return layout === 'apiAndTwoWorkers' ? 2 : layout === 'apiAndWorker' ? 1 : 0;
+}
 
 /** A hub worker process (`dist/src/worker.js`, as `npm run start:worker`) on the given database and queue. */
 export function startWorkerProcess(env: Record<string, string>): { stop(): Promise<void> } {

@@ -9,7 +9,8 @@
  *    ratio of the two.
  * Every run is fully audited. Two layouts per mode: `oneProcess` (HUB_ROLE=all) and `apiAndWorker`
  * (an HUB_ROLE=api process takes the orders, a worker process runs the workflows — the scale-out
- * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them. Prints one JSON line.
+ * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them, `apiAndTwoWorkers`
+ * too (scale-out only: embedded SQLite is one writer). Prints one JSON line.
  * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_LAYOUTS;
  * BENCH_CPU_PROFILE=<file> writes a CPU profile of this process during the saturation phase)
  */
@@ -26,7 +27,7 @@ import { xuiAdminPlugin } from '../../src/plugins/panels/xui-admin/xui-admin.plu
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { profileWhile } from '../support/cpu-profile';
 import { closedLoop, percentile } from '../support/load';
-import { Layout, startWorkerProcess } from '../support/worker-process';
+import { Layout, startWorkerProcess, workersOf } from '../support/worker-process';
 import { LoadResult, startLoadProcess } from '../support/http-load.process';
 import { startSimulatorProcess } from '../support/xui-simulator.process';
 
@@ -63,11 +64,11 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 
 async function benchMode(mode: HubMode, layout: Layout) {
   const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32' });
-  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: layout === 'apiAndWorker' ? 'api' : 'all' });
+  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: workersOf(layout) > 0 ? 'api' : 'all' });
   const sim = await startSimulatorProcess();
   const load = await startLoadProcess();
   let app: NestExpressApplication | undefined;
-  const worker = layout === 'apiAndWorker' ? startWorkerProcess(database.env) : undefined;
+  const workers = Array.from({ length: workersOf(layout) }, () => startWorkerProcess(database.env));
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.listen(0, '127.0.0.1');
@@ -146,7 +147,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
       auditedRuns: audited,
     };
   } finally {
-    await worker?.stop();
+    await Promise.all(workers.map((worker) => worker.stop()));
     await app?.close();
     await sim.close();
     await load.close();
