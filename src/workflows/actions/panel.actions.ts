@@ -104,7 +104,7 @@ function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
       return { state: plan.newState ?? undefined, value: plan };
     },
     async run(input, ctx) {
-      const plan = (ctx.prepared as Plan | undefined) ?? (await savedPlan(deps, input, ctx));
+      const plan = ctx.prepared as Plan;
       const target = await choosePanel(deps, plan, ctx);
       try {
         return await createOn(deps, input, ctx, { ...plan, ...target }, plan.firstCreate);
@@ -123,13 +123,6 @@ function createLineAction(deps: Deps): WorkflowAction<CreateInput> {
 }
 
 type Plan = Awaited<ReturnType<typeof createPlan>>;
-
-/** The plan when `run` is called without `prepare`: a new one is saved at once. */
-async function savedPlan(deps: Deps, input: CreateInput, ctx: ActionContext): Promise<Plan> {
-  const plan = await createPlan(deps, input, ctx);
-  if (plan.newState) await ctx.saveState(plan.newState);
-  return plan;
-}
 
 /**
  * The panel the line goes to: the one an earlier attempt chose, else the product's fallback panel

@@ -114,7 +114,7 @@ export class RunExecutor implements OnModuleInit {
         await this.flushDeferred(run);
         return this.sleepUntil(run, wakeAt);
       }
-      const definition = (current.phase === 'main' ? compiled.steps : compiled.onFailure).find((step) => step.id === current.stepId);
+      const definition = definitionOf(compiled, current);
       if (!definition) throw new Error(`Step ${current.stepId} is not in revision ${run.revision} of ${run.workflowId}`);
       const outcome = await this.executeStep(run, current, definition, steps, compiled);
       if (outcome !== 'continue') return;
@@ -205,8 +205,7 @@ export class RunExecutor implements OnModuleInit {
   private async runTransactional(run: WorkflowRun, attempt: Attempt, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome | Started> {
     const { step, action, base } = attempt;
     const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
-    let next: Started | null = null;
-    await this.commit(run, finish ? finish.patch : { status: 'running', wakeAt: null }, async (em, emit) => {
+    const started = await this.commit(run, finish ? finish.patch : { status: 'running', wakeAt: null }, async (em, emit) => {
       const ctx: ActionContext = {
         ...base,
         em,
@@ -219,15 +218,15 @@ export class RunExecutor implements OnModuleInit {
       };
       // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
       const output = await action.run(attempt.input, ctx);
-      await this.succeed(run, step, attempt.definition, attempt.context, attempt.input, output, attempt.attempt, attempt.startedAt, attempt.previous, attempt.pending)(em, emit);
-      if (finish) await this.finisher.write(em, emit, run, steps, finish);
-      else next = await this.startNextIn(em, run, steps, compiled);
+      await this.succeed(run, attempt, output)(em, emit);
+      if (!finish) return this.startNextIn(em, run, steps, compiled);
+      await this.finisher.write(em, emit, run, steps, finish);
+      return null;
     });
     if (finish) {
       await this.finisher.afterCommit(run);
       return 'finished';
     }
-    const started = next as Started | null;
     if (!started) return 'continue';
     Object.assign(started.attempt.step, started.start);
     return started;
@@ -242,7 +241,7 @@ export class RunExecutor implements OnModuleInit {
   private async startNextIn(em: EntityManager, run: WorkflowRun, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Started | null> {
     const step = steps.find((other) => other.phase === run.phase && !DONE_STEP_STATUSES.has(other.status));
     if (!step || step.status !== 'pending') return null;
-    const definition = (step.phase === 'main' ? compiled.steps : compiled.onFailure).find((candidate) => candidate.id === step.stepId);
+    const definition = definitionOf(compiled, step);
     if (!definition) return null;
     const planned = this.plan(run, step, definition, steps, compiled);
     if (planned === 'skip' || !('action' in planned) || planned.action.transactional) return null;
@@ -292,7 +291,7 @@ export class RunExecutor implements OnModuleInit {
     } finally {
       clearInterval(heartbeat);
     }
-    this.defer(run, this.succeed(run, step, attempt.definition, attempt.context, attempt.input, output, attempt.attempt, attempt.startedAt, attempt.previous, attempt.pending));
+    this.defer(run, this.succeed(run, attempt, output));
     return 'continue';
   }
 
@@ -306,18 +305,7 @@ export class RunExecutor implements OnModuleInit {
    * Marks the step succeeded in memory at once (the next step's expressions read its output) and
    * returns the write that records it: the step row, its events and audit entries.
    */
-  private succeed(
-    run: WorkflowRun,
-    step: WorkflowStep,
-    definition: CompiledStep,
-    context: ReturnType<typeof runExpressionContext>,
-    input: Record<string, unknown>,
-    output: unknown,
-    attempt: number,
-    startedAt: Date,
-    previous: StepAttempt[],
-    pending: NewEvent[],
-  ): Write {
+  private succeed(run: WorkflowRun, { step, definition, context, input, attempt, startedAt, previous, pending }: Attempt, output: unknown): Write {
     let result = output ?? {};
     if (definition.outputs) {
       const steps = { ...(context.steps as Record<string, unknown>), [step.stepId]: { status: 'succeeded', output: result } };
@@ -455,6 +443,11 @@ export class RunExecutor implements OnModuleInit {
     Object.assign(run, changes, { version: next });
     return result;
   }
+}
+
+/** The step's definition in the run's revision (main or on_failure phase). */
+function definitionOf(compiled: CompiledWorkflow, step: WorkflowStep): CompiledStep | undefined {
+  return (step.phase === 'main' ? compiled.steps : compiled.onFailure).find((candidate) => candidate.id === step.stepId);
 }
 
 function lastAttempt(step: WorkflowStep): StepAttempt {
