@@ -138,6 +138,30 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     expect(most).toBe(2);
   });
 
+  it('runs work handed over with runNow at once even when every slot is taken, then gives the extra slot back', async () => {
+    const worker = await start({ HUB_JOB_CONCURRENCY: '2' });
+    const queue = worker.app.get(JobQueue);
+    const started: string[] = [];
+    let releaseHeld!: () => void;
+    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+    queue.register('test.now', async (job) => {
+      started.push(job.id);
+      if (job.id.startsWith('held')) await held;
+    });
+    const holders = [0, 1].map((i) => queue.runOrEnqueue('test.now', {}, { jobId: `held-${i}` }));
+    const waiting = queue.runOrEnqueue('test.now', {}, { jobId: 'waiting-0' });
+    await waitFor(() => started.length === 2, { message: 'both slots to be held' });
+    // Both slots are held and a job waits in line: runNow does not wait behind it.
+    const now = await queue.runNow('test.now', {}, { jobId: 'now-0' });
+    // Its extra slot was given back, not handed on: the job in line still waits for one of the two.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    releaseHeld();
+    expect(now).toBe('ran');
+    expect(started).toEqual(['held-0', 'held-1', 'now-0']);
+    expect(await Promise.all([...holders, waiting])).toEqual(['ran', 'ran', 'ran']);
+    expect(started).toContain('waiting-0');
+  });
+
   it('keeps in-process slots per job name: short jobs run while long ones hold every slot of theirs', async () => {
     const worker = await start({ HUB_JOB_CONCURRENCY: '2' });
     const queue = worker.app.get(JobQueue);

@@ -85,6 +85,19 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     return entry;
   }
 
+  /**
+   * A mark in the entries waiting for the transaction of `em`; the function returned drops those
+   * recorded after it (the work they describe was rolled back to a savepoint).
+   */
+  checkpoint(em: EntityManager): () => void {
+    const transaction = em.getTransactionContext() as object | undefined;
+    const count = transaction ? (this.buffered.get(transaction)?.length ?? 0) : 0;
+    return () => {
+      const entries = transaction ? this.buffered.get(transaction) : undefined;
+      if (entries && entries.length > count) entries.length = count;
+    };
+  }
+
   /** An entry with the actor, address and correlation id of the current request or job; not yet written. */
   entryOf(input: AuditInput): AuditEntry {
     const context = hubContext.current();

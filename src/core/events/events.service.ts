@@ -29,6 +29,10 @@ export interface EmittingTransaction {
   emit: Emit;
   /** Runs `fn` once the transaction has committed (never if it rolls back, or if it is nested in another). */
   afterCommit(fn: () => void): void;
+  /** False when the transaction is nested in another: its commit is not the one that counts, and `afterCommit` never runs. */
+  outermost: boolean;
+  /** A mark in the events emitted so far; the function returned drops those emitted after it (their change was rolled back to a savepoint). */
+  checkpoint(): () => void;
 }
 
 export type InTransactionListener = (event: HubEvent, tx: EmittingTransaction) => Promise<void>;
@@ -107,7 +111,16 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
         return row;
       };
       const value = await work(em, emit);
-      const tx: EmittingTransaction = { em, emit, afterCommit: (fn) => committed.push(fn) };
+      const tx: EmittingTransaction = {
+        em,
+        emit,
+        afterCommit: (fn) => committed.push(fn),
+        outermost: !nested,
+        checkpoint: () => {
+          const count = emitted.length;
+          return () => void emitted.splice(count);
+        },
+      };
       for (let i = 0; i < emitted.length; i++) {
         for (const listener of this.listeners.values()) if (listener.inTransaction && matches(listener.pattern, emitted[i].type)) await listener.inTransaction(toHubEvent(emitted[i]), tx);
       }

@@ -77,6 +77,31 @@ export abstract class JobQueue {
       await this.enqueue(name, data, options);
       return 'enqueued';
     }
+    return this.runInline(lane, name, data, options);
+  }
+
+  /**
+   * As `runOrEnqueue`, but the first attempt does not wait for a free slot (it takes one beyond the
+   * limit if it must): for work this process has already committed to do at once, such as a step it
+   * started under its lease, which no other process may take before the lease ends.
+   */
+  async runNow<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<'ran' | 'enqueued'> {
+    if (!this.isConsuming()) {
+      await this.enqueue(name, data, options);
+      return 'enqueued';
+    }
+    const lane = this.lane(name);
+    lane.running += 1;
+    return this.runInline(lane, name, data, options);
+  }
+
+  /** True while this process runs jobs: work it hands to `runNow` runs here. */
+  runsJobs(): boolean {
+    return this.isConsuming();
+  }
+
+  /** The first attempt in process, in a slot of `lane` already taken; on failure, the durable path. */
+  private async runInline<T>(lane: InlineLane, name: string, data: T, options: EnqueueOptions): Promise<'ran' | 'enqueued'> {
     const id = options.jobId ?? newId();
     const attempt = this.executor.execute({ id, name, data, attempt: 1, correlationId: options.correlationId ?? id });
     this.inline.add(attempt);
@@ -126,7 +151,8 @@ export abstract class JobQueue {
 
   /** Hands the slot to the next in line, if any. */
   private endInlineTurn(lane: InlineLane): void {
-    const next = this.isConsuming() ? lane.waiters.shift() : undefined;
+    // A turn taken beyond the limit (`runNow`) is given back, not handed on.
+    const next = this.isConsuming() && lane.running <= this.inlineLimit ? lane.waiters.shift() : undefined;
     if (next) next(true);
     else lane.running -= 1;
   }

@@ -3,7 +3,9 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditInput, AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { findRow, findRows, updateRow } from '../../core/database/raw-rows';
-import { Emit, EventsService, NewEvent } from '../../core/events/events.service';
+import { hubContext, SYSTEM_ACTOR } from '../../core/context/request-context';
+import { inSavepoint } from '../../core/database/savepoint';
+import { Emit, EmittingTransaction, EventsService, NewEvent } from '../../core/events/events.service';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { ActionRegistry } from '../actions/action-registry';
 import { ActionContext, ActionError, SuspendStep, WorkflowAction } from '../actions/action.types';
@@ -18,33 +20,12 @@ import { runExpressionContext } from './run-context';
 import { RunFinisher } from './run-finisher.service';
 import { ADVANCE_JOB, RunStarter } from './run-starter.service';
 import { redactSealed, sealSecrets, unsealSecrets } from './sealed-values';
+import type { Attempt, Prepared, Started } from './step-attempt';
 import { RunError, TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
 import { DONE_STEP_STATUSES, StepAttempt, WorkflowStep } from './workflow-step.entity';
 
 type Outcome = 'continue' | 'yield' | 'finished';
 type Write = (em: EntityManager, emit: Emit) => Promise<void>;
-type Prepared = Awaited<ReturnType<NonNullable<WorkflowAction['prepare']>>> | undefined;
-
-/** One attempt of a step, planned: its action, evaluated inputs and the context the action gets. */
-interface Attempt {
-  step: WorkflowStep;
-  definition: CompiledStep;
-  action: WorkflowAction;
-  attempt: number;
-  context: ReturnType<typeof runExpressionContext>;
-  input: Record<string, unknown>;
-  pending: NewEvent[];
-  startedAt: Date;
-  previous: StepAttempt[];
-  base: Omit<ActionContext, 'saveState' | 'signal' | 'em' | 'emit' | 'prepared'>;
-}
-
-/** A step started inside another step's commit, with its row's start values (applied in memory once committed). */
-interface Started {
-  attempt: Attempt;
-  prepared: Prepared;
-  start: Partial<WorkflowStep>;
-}
 
 /**
  * Executes runs step by step on the job queue. One job advances a run as far as it can; it yields
@@ -102,6 +83,8 @@ export class RunExecutor implements OnModuleInit {
     }
     const compiled = await this.definitions.compiledRevision(run.revisionId);
     const steps = launched?.steps ?? (await findRows<WorkflowStep>(em, WorkflowStep, { runId }, { orderBy: 'position' }));
+    // A step started in the commit of the event that triggered the run (`startInline`) goes first.
+    if (launched?.started && (await this.performStarted(run, launched.started, compiled)) !== 'continue') return;
     for (let guard = 0; guard < 500; guard++) {
       const current = steps.find((step) => step.phase === run.phase && !DONE_STEP_STATUSES.has(step.status));
       if (!current) {
@@ -146,10 +129,88 @@ export class RunExecutor implements OnModuleInit {
     } catch (error) {
       return this.attemptFailed(run, planned, compiled, error);
     }
+    return this.performStarted(run, started, compiled);
+  }
+
+  private async performStarted(run: WorkflowRun, started: Pick<Started, 'attempt' | 'prepared'>, compiled: CompiledWorkflow): Promise<Outcome> {
     try {
       return await this.perform(run, started.attempt, started.prepared);
     } catch (error) {
       return this.attemptFailed(run, started.attempt, compiled, error);
+    }
+  }
+
+  /**
+   * In the transaction that emits the event a new run is triggered by, before the run's rows are
+   * written: runs the run's leading database-only steps and starts the step after them, which
+   * calls out, so that the run's first commit is the trigger's own and the started step is
+   * performed right after it (`RunStarter.launch`). Only when such a step follows, the run has no
+   * concurrency key, and this process runs jobs: no other process may take the step before its
+   * lease ends. Changes `run` and `steps` in memory (their rows are written after this); returns
+   * the started step, or null when none was started (the run then goes on the usual way from
+   * wherever this left it).
+   */
+  async startInline(tx: EmittingTransaction, run: WorkflowRun, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Started | null> {
+    if (!tx.outermost || run.concurrencyKey || !this.jobs.runsJobs()) return null;
+    const main = steps.filter((step) => step.phase === 'main');
+    const leading = main.findIndex((step) => this.actions.get(step.uses)?.transactional !== true);
+    if (leading < 0) return null;
+    return hubContext.run({ correlationId: run.correlationId, actor: SYSTEM_ACTOR }, async () => {
+      // The steps read through a unit of work of their own, which must find the change that emitted the event.
+      await tx.em.flush();
+      const em = tx.em.fork({ clear: true, keepTransactionContext: true });
+      if (leading > 0 && !(await this.runLeadingSteps(tx, em, run, main.slice(0, leading), steps, compiled))) return null;
+      const started = await this.planStart(em, run, steps, compiled);
+      if (started) Object.assign(started.attempt.step, started.start);
+      if (leading > 0 || started) Object.assign(run, { status: 'running', startedAt: new Date(), wakeAt: null, version: 1 });
+      return started;
+    });
+  }
+
+  /**
+   * The leading database-only steps of a run started inline, in one savepoint: all of their
+   * writes, events, audit entries and step results, or (when one fails or is not ready) none, and
+   * false: the run then starts the usual way, which records the failure.
+   */
+  private async runLeadingSteps(tx: EmittingTransaction, em: EntityManager, run: WorkflowRun, leading: WorkflowStep[], steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<boolean> {
+    const before = leading.map((step) => ({ ...step }));
+    const undoAudit = this.audit.checkpoint(tx.em);
+    const undoEvents = tx.checkpoint();
+    try {
+      await inSavepoint(tx.em, async () => {
+        for (const step of leading) {
+          const definition = definitionOf(compiled, step);
+          const planned = definition ? this.plan(run, step, definition, steps, compiled) : { error: new Error(`Step ${step.stepId} is not in the revision`) };
+          if (planned === 'skip') {
+            Object.assign(step, { status: 'skipped', finishedAt: new Date() });
+            continue;
+          }
+          if (!('action' in planned)) throw planned.error;
+          let stateChanged = false;
+          const ctx: ActionContext = {
+            ...planned.base,
+            em,
+            emit: tx.emit,
+            signal: new AbortController().signal,
+            saveState: async (patch) => {
+              Object.assign(planned.base.state, patch);
+              stateChanged = true;
+            },
+          };
+          const output = await planned.action.run(planned.input, ctx);
+          const { patch, record } = this.succeeded(run, planned, output);
+          Object.assign(step, patch, stateChanged ? { state: sealSecrets(planned.base.state, this.secrets) } : {});
+          await record(em, tx.emit);
+        }
+        await em.flush();
+      });
+      return true;
+    } catch (error) {
+      undoAudit();
+      undoEvents();
+      leading.forEach((step, index) => Object.assign(step, before[index]));
+      this.logger.debug({ runId: run.id, err: error }, 'The first steps of a run did not run with its trigger; the run starts the usual way');
+      return false;
     }
   }
 
@@ -200,7 +261,7 @@ export class RunExecutor implements OnModuleInit {
    * A database-only action runs inside the commit that records it. The last step of the phase ends
    * the run in the same transaction (its fenced update writes the run's final columns; all of it
    * rolls back if the step fails); otherwise, when the next step calls out, its start joins this
-   * commit too (`startNextIn`), and that step is returned to be performed at once.
+   * commit too (`planStart`), and that step is returned to be performed at once.
    */
   private async runTransactional(run: WorkflowRun, attempt: Attempt, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome | Started> {
     const { step, action, base } = attempt;
@@ -219,7 +280,11 @@ export class RunExecutor implements OnModuleInit {
       // No timeout here: database-only actions are short, and abandoning a transaction midway is worse.
       const output = await action.run(attempt.input, ctx);
       await this.succeed(run, attempt, output)(em, emit);
-      if (!finish) return this.startNextIn(em, run, steps, compiled);
+      if (!finish) {
+        const next = await this.planStart(em, run, steps, compiled);
+        if (next) await updateRow<WorkflowStep>(em, WorkflowStep, { id: next.attempt.step.id }, next.start);
+        return next;
+      }
       await this.finisher.write(em, emit, run, steps, finish);
       return null;
     });
@@ -233,12 +298,13 @@ export class RunExecutor implements OnModuleInit {
   }
 
   /**
-   * Inside the commit of a database-only step: starts the next step when it is a fresh one that
-   * calls out (its `if` holds, its inputs validate, its `prepare` reads in this transaction), so
-   * that start costs no transaction of its own. Anything else is left to the next turn of the loop,
-   * which records it as usual. The step row is written here, the step in memory only once committed.
+   * Inside a commit (a database-only step's, or the trigger's): the start of the run's next step
+   * when it is a fresh one that calls out (its `if` holds, its inputs validate, its `prepare` reads
+   * in this transaction), so that start costs no transaction of its own. Anything else is left to
+   * the next turn of the loop, which records it as usual. Writes nothing: the caller writes the
+   * step row (`start`), and applies it in memory once committed.
    */
-  private async startNextIn(em: EntityManager, run: WorkflowRun, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Started | null> {
+  private async planStart(em: EntityManager, run: WorkflowRun, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Started | null> {
     const step = steps.find((other) => other.phase === run.phase && !DONE_STEP_STATUSES.has(other.status));
     if (!step || step.status !== 'pending') return null;
     const definition = definitionOf(compiled, step);
@@ -251,9 +317,7 @@ export class RunExecutor implements OnModuleInit {
     } catch {
       return null;
     }
-    const start = this.startPatch(planned, prepared);
-    await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, start);
-    return { attempt: planned, prepared, start };
+    return { attempt: planned, prepared, start: this.startPatch(planned, prepared) };
   }
 
   /** The step row of a started attempt: running under a lease, with its inputs and the state `prepare` fixed. */
@@ -305,7 +369,18 @@ export class RunExecutor implements OnModuleInit {
    * Marks the step succeeded in memory at once (the next step's expressions read its output) and
    * returns the write that records it: the step row, its events and audit entries.
    */
-  private succeed(run: WorkflowRun, { step, definition, context, input, attempt, startedAt, previous, pending }: Attempt, output: unknown): Write {
+  private succeed(run: WorkflowRun, attempt: Attempt, output: unknown): Write {
+    const { patch, record } = this.succeeded(run, attempt, output);
+    const { step } = attempt;
+    Object.assign(step, patch);
+    return async (em, emit) => {
+      await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch);
+      await record(em, emit);
+    };
+  }
+
+  /** A successful attempt: the step row's values, and the write of its events and audit entries. */
+  private succeeded(run: WorkflowRun, { step, definition, context, input, attempt, startedAt, previous, pending }: Attempt, output: unknown): { patch: Partial<WorkflowStep>; record: Write } {
     let result = output ?? {};
     if (definition.outputs) {
       const steps = { ...(context.steps as Record<string, unknown>), [step.stepId]: { status: 'succeeded', output: result } };
@@ -326,9 +401,7 @@ export class RunExecutor implements OnModuleInit {
       nextAttemptAt: null,
       attemptLog: [...step.attemptLog, ...previous, log].slice(-50),
     };
-    Object.assign(step, patch);
-    return async (em, emit) => {
-      await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch);
+    const record: Write = async (em, emit) => {
       for (const event of pending) emit(event);
       await this.audit.record(
         { action: 'workflow.step.succeeded', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, stepId: step.stepId, uses: step.uses, attempt, durationMs: log.durationMs, input: redactSealed(input), output: redactSealed(result) } },
@@ -336,6 +409,7 @@ export class RunExecutor implements OnModuleInit {
       );
       if (step.uses.startsWith('panel.')) await this.audit.record(panelAudit(step, input, result, attempt, null), em);
     };
+    return { patch, record };
   }
 
   private defer(run: WorkflowRun, write: Write): void {

@@ -8,10 +8,18 @@ import { ExpressionError } from '../expressions/expression';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import type { CompiledWorkflow } from '../schema/compiled-workflow';
 import { allowedEnv } from './run-context';
+import type { Started } from './step-attempt';
 import { RunTrigger, WorkflowRun } from './workflow-run.entity';
 import { WorkflowStep } from './workflow-step.entity';
 
 export const ADVANCE_JOB = 'workflow.advance';
+
+/** A run just written, for its first advance in this process: its rows, and the step its commit started, if any. */
+export interface LaunchedRun {
+  run: WorkflowRun;
+  steps: WorkflowStep[];
+  started?: Started;
+}
 
 export interface StartRequest {
   workflowId: string;
@@ -36,7 +44,7 @@ export interface StartRequest {
 @Injectable()
 export class RunStarter {
   private readonly logger = new Logger('WorkflowRuns');
-  private readonly launched = new Map<string, { run: WorkflowRun; steps: WorkflowStep[] }>();
+  private readonly launched = new Map<string, LaunchedRun>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -83,18 +91,23 @@ export class RunStarter {
     });
   }
 
-  /** Writes the run, its step rows and its audit entry in the transaction of `tx`; `launch` them once that has committed. */
-  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow): Promise<WorkflowStep[]> {
+  /**
+   * Writes the run, its step rows and its audit entry in the transaction of `tx`; `launch` them
+   * once that has committed. `beforeInsert` may change the run and its steps in memory first (the
+   * first steps done in the trigger's transaction: `RunExecutor.startInline`).
+   */
+  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow, beforeInsert?: (steps: WorkflowStep[]) => Promise<void>): Promise<WorkflowStep[]> {
     const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
       Object.assign(new WorkflowStep(), { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
     );
-    // New rows written whole: raw inserts, no unit of work (this is on every run's path).
-    await insertRows(tx, WorkflowRun, [run]);
-    await insertRows(tx, WorkflowStep, steps);
     await this.audit.record(
       { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey: run.concurrencyKey } },
       tx,
     );
+    await beforeInsert?.(steps);
+    // New rows written whole: raw inserts, no unit of work (this is on every run's path).
+    await insertRows(tx, WorkflowRun, [run]);
+    await insertRows(tx, WorkflowStep, steps);
     return steps;
   }
 
@@ -103,11 +116,13 @@ export class RunStarter {
    * it (a caller such as `POST /workflows/{id}/run` must not wait for the run); otherwise it is a
    * job. The committed run row is the durable record: if this process dies first, the reaper kicks it.
    * The rows in hand go to that first advance here (`takeLaunched`), which need not read them back.
+   * A run whose step was `started` in the commit is advanced here at once (`runNow`): that step is
+   * under a lease no other process may break.
    */
-  launch(run: WorkflowRun, steps: WorkflowStep[]): void {
-    this.launched.set(run.id, { run, steps });
-    void this.jobs
-      .runOrEnqueue(ADVANCE_JOB, { runId: run.id }, this.advanceOptions(run, 'go'))
+  launch(run: WorkflowRun, steps: WorkflowStep[], started?: Started | null): void {
+    this.launched.set(run.id, { run, steps, started: started ?? undefined });
+    const options = this.advanceOptions(run, 'go');
+    void (started ? this.jobs.runNow(ADVANCE_JOB, { runId: run.id }, options) : this.jobs.runOrEnqueue(ADVANCE_JOB, { runId: run.id }, options))
       .catch((error: unknown) => this.logger.warn({ err: error, runId: run.id }, 'Starting a run failed; the reaper will kick it'))
       .finally(() => this.launched.delete(run.id));
   }
@@ -117,7 +132,7 @@ export class RunStarter {
    * read the rows). Its commits are fenced by the run's version like any other, so a run changed
    * meanwhile (cancelled) is not advanced from these copies.
    */
-  takeLaunched(runId: string): { run: WorkflowRun; steps: WorkflowStep[] } | undefined {
+  takeLaunched(runId: string): LaunchedRun | undefined {
     const launched = this.launched.get(runId);
     this.launched.delete(runId);
     return launched;

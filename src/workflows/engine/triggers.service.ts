@@ -7,7 +7,9 @@ import { evaluateCondition, ExpressionError } from '../expressions/expression';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import { DefinitionsService, LoadedWorkflow } from './definitions.service';
 import { allowedEnv } from './run-context';
+import { RunExecutor } from './run-executor.service';
 import { RunStarter, StartRequest } from './run-starter.service';
+import type { Started } from './step-attempt';
 import type { WorkflowRun } from './workflow-run.entity';
 
 const SCHEDULE_TICK_MS = 15_000;
@@ -32,6 +34,7 @@ export class TriggersService {
     private readonly scheduler: HubScheduler,
     private readonly definitions: DefinitionsService,
     private readonly starter: RunStarter,
+    private readonly executor: RunExecutor,
     @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
@@ -77,7 +80,8 @@ export class TriggersService {
   }
 
   /**
-   * In the transaction that emits the event: its runs commit with it and start once it has. A run
+   * In the transaction that emits the event: its runs commit with it and start once it has (their
+   * first steps may already run in it: `RunExecutor.startInline`). A run
    * that cannot be built (its concurrency key does not evaluate) does not fail the change that
    * emitted the event: it is logged and audited, and the change commits.
    */
@@ -93,8 +97,11 @@ export class TriggersService {
         await this.audit.record({ action: 'workflow.trigger.failed', outcome: 'failure', target: { type: 'workflow', id: workflow.row.id }, details: { eventId: event.id, eventType: event.type, error: error.message } }, tx.em);
         continue;
       }
-      const steps = await this.starter.write(tx.em, run, request.compiled);
-      tx.afterCommit(() => this.starter.launch(run, steps));
+      let started: Started | null = null;
+      const steps = await this.starter.write(tx.em, run, request.compiled, async (rows) => {
+        started = await this.executor.startInline(tx, run, rows, request.compiled);
+      });
+      tx.afterCommit(() => this.starter.launch(run, steps, started));
     }
   }
 
