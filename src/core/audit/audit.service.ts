@@ -127,7 +127,8 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn({ actions: entries.map((entry) => entry.action) }, `${entries.length} audit entries recorded after shutdown are lost`);
       return;
     }
-    await insertRows(em ?? this.orm.em.fork(), AuditEntry, entries);
+    // In a transaction, the entries travel with its commit (they cannot clash with anything).
+    await insertRows(em ?? this.orm.em.fork(), AuditEntry, entries, { deferred: true });
   }
 
   onApplicationShutdown(): void {

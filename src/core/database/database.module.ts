@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { LazyBeginPostgreSqlDriver } from './postgresql-lazy-begin';
+import { BatchingPostgreSqlDriver } from './postgresql-batching';
 import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
@@ -43,7 +43,7 @@ export class DatabaseModule {
         MikroOrmModule.forRootAsync({
           inject: [HUB_CONFIG],
           useFactory: (config: HubConfig) => ({ ...ormOptions(config, entities), registerRequestContext: true }),
-          driver: config.database.dialect === 'sqlite' ? BoundSqliteDriver : LazyBeginPostgreSqlDriver,
+          driver: config.database.dialect === 'sqlite' ? BoundSqliteDriver : BatchingPostgreSqlDriver,
         }),
       ],
       providers: [MigrateOnStart],

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { LazyBeginPostgreSqlDriver } from './postgresql-lazy-begin';
+import { BatchingPostgreSqlDriver } from './postgresql-batching';
 import type { HubConfig } from '../config/hub-config';
 import { BoundSqliteDriver } from './sqlite-bound-connection';
 import { postgresqlMigrations } from './migrations/postgresql';
@@ -34,7 +34,7 @@ export function ormOptions(config: HubConfig, entities: EntityClass[]): Options 
   }
   return {
     ...common,
-    driver: LazyBeginPostgreSqlDriver,
+    driver: BatchingPostgreSqlDriver,
     clientUrl: config.database.url,
     pool: { min: 1, max: 10 },
     migrations: migrationOptions('postgresql', postgresqlMigrations),

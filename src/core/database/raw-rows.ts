@@ -1,5 +1,6 @@
 import { EntityManager, JsonType, ReferenceKind } from '@mikro-orm/core';
 import type { EntityClass } from './orm-options';
+import { DEFERRED } from './postgresql-batching';
 import { isSqlite } from './row-lock';
 
 /**
@@ -54,8 +55,23 @@ function toDatabase(column: Column, value: unknown): unknown {
   return column.json ? JSON.stringify(value) : value;
 }
 
+export interface WriteOptions {
+  /**
+   * Nobody waits for the statement's result: in a transaction on PostgreSQL it travels with the
+   * transaction's next statement or its commit (`postgresql-batching.ts`), where a failure fails
+   * that statement, converted by the driver but not as this write's own error. Not for a write
+   * whose failure its caller handles (a duplicate key), nor one whose row count matters.
+   */
+  deferred?: boolean;
+}
+
+/** `sql` marked as deferred when asked for and in a transaction (outside one a write is sent at once anyway). */
+function marked(em: EntityManager, sql: string, options: WriteOptions): string {
+  return options.deferred && em.getTransactionContext() ? DEFERRED + sql : sql;
+}
+
 /** Inserts whole rows (entity instances, so their defaults are set) in one statement. */
-export async function insertRows(em: EntityManager, entity: EntityClass, rows: object[]): Promise<void> {
+export async function insertRows(em: EntityManager, entity: EntityClass, rows: object[], options: WriteOptions = {}): Promise<void> {
   if (rows.length === 0) return;
   const known = columnsOf(em, entity);
   const all = [...known.columns.values()];
@@ -68,7 +84,7 @@ export async function insertRows(em: EntityManager, entity: EntityClass, rows: o
     if (rows.length <= 64) known.inserts.set(rows.length, sql);
   }
   try {
-    await em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
+    await em.getConnection().execute(marked(em, sql, options), params, 'run', em.getTransactionContext());
   } catch (error) {
     // The same exception classes as the unit of work (a duplicate key is UniqueConstraintViolationException).
     throw em.getDriver().convertException(error as Error);
@@ -77,9 +93,10 @@ export async function insertRows(em: EntityManager, entity: EntityClass, rows: o
 
 /**
  * `update <table> set … where …` for rows held in memory. `null` in `where` means `is null`, an
- * array `in (…)` (an empty one matches nothing). Returns the number of rows changed.
+ * array `in (…)` (an empty one matches nothing). Returns the number of rows changed (unknown, and
+ * 0, when `deferred`).
  */
-export async function updateRow<T extends object>(em: EntityManager, entity: EntityClass, where: Partial<Record<keyof T & string, unknown>>, patch: Partial<T>): Promise<number> {
+export async function updateRow<T extends object>(em: EntityManager, entity: EntityClass, where: Partial<Record<keyof T & string, unknown>>, patch: Partial<T>, options: WriteOptions = {}): Promise<number> {
   const { table, columns } = columnsOf(em, entity);
   const params: unknown[] = [];
   const sets: string[] = [];
@@ -101,8 +118,9 @@ export async function updateRow<T extends object>(em: EntityManager, entity: Ent
     params.push(value);
     return `${column.field} = ?`;
   });
-  const result = await em.getConnection().execute<{ affectedRows: number }>(`update ${table} set ${sets.join(', ')} where ${conditions.join(' and ')}`, params, 'run', em.getTransactionContext());
-  return result.affectedRows;
+  const sql = marked(em, `update ${table} set ${sets.join(', ')} where ${conditions.join(' and ')}`, options);
+  const result = await em.getConnection().execute<{ affectedRows: number }>(sql, params, 'run', em.getTransactionContext());
+  return result.affectedRows ?? 0;
 }
 
 export interface FindRowsOptions<T> {

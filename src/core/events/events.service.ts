@@ -124,8 +124,8 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
       for (let i = 0; i < emitted.length; i++) {
         for (const listener of this.listeners.values()) if (listener.inTransaction && matches(listener.pattern, emitted[i].type)) await listener.inTransaction(toHubEvent(emitted[i]), tx);
       }
-      // Outbox rows have no relations: one statement, no unit of work.
-      await insertRows(em, EventRow, emitted);
+      // Outbox rows have no relations: one statement, no unit of work, sent with the next one or the commit.
+      await insertRows(em, EventRow, emitted, { deferred: true });
       return value;
     });
     if (nested) {

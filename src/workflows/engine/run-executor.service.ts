@@ -282,7 +282,7 @@ export class RunExecutor implements OnModuleInit {
       await this.succeed(run, attempt, output)(em, emit);
       if (!finish) {
         const next = await this.planStart(em, run, steps, compiled);
-        if (next) await updateRow<WorkflowStep>(em, WorkflowStep, { id: next.attempt.step.id }, next.start);
+        if (next) await updateRow<WorkflowStep>(em, WorkflowStep, { id: next.attempt.step.id }, next.start, { deferred: true });
         return next;
       }
       await this.finisher.write(em, emit, run, steps, finish);
@@ -374,7 +374,7 @@ export class RunExecutor implements OnModuleInit {
     const { step } = attempt;
     Object.assign(step, patch);
     return async (em, emit) => {
-      await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch);
+      await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch, { deferred: true });
       await record(em, emit);
     };
   }
@@ -492,7 +492,7 @@ export class RunExecutor implements OnModuleInit {
   }
 
   private async updateStep(em: EntityManager, step: WorkflowStep, patch: Partial<WorkflowStep>): Promise<void> {
-    await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch);
+    await updateRow<WorkflowStep>(em, WorkflowStep, { id: step.id }, patch, { deferred: true });
     Object.assign(step, patch);
   }
 

@@ -55,7 +55,7 @@ export class RunFinisher {
   async write(em: EntityManager, emit: Emit, run: WorkflowRun, steps: WorkflowStep[], plan: FinishPlan): Promise<void> {
     const { failed, status, finishedAt, failedStep } = plan;
     const leftovers = steps.filter((step) => step.status === 'pending' || step.status === 'waiting' || step.status === 'running');
-    if (leftovers.length > 0) await updateRow<WorkflowStep>(em, WorkflowStep, { id: leftovers.map((step) => step.id) }, { status: 'skipped', finishedAt });
+    if (leftovers.length > 0) await updateRow<WorkflowStep>(em, WorkflowStep, { id: leftovers.map((step) => step.id) }, { status: 'skipped', finishedAt }, { deferred: true });
     for (const step of leftovers) Object.assign(step, { status: 'skipped', finishedAt });
     await this.locks.release(em, run);
     if (run.subscriptionId) await this.reviewSubscription(em, emit, run, failed, failedStep);

@@ -14,6 +14,13 @@ import { WorkflowStep } from './workflow-step.entity';
 
 export const ADVANCE_JOB = 'workflow.advance';
 
+export interface WriteRunOptions {
+  /** Changes the run and its steps in memory before their rows are written (the first steps done in the trigger's transaction: `RunExecutor.startInline`). */
+  beforeInsert?: (steps: WorkflowStep[]) => Promise<void>;
+  /** No run can have the trigger key yet (an event's first delivery): the run's row may travel with the transaction's next statement. */
+  triggerKeyIsNew?: boolean;
+}
+
 /** A run just written, for its first advance in this process: its rows, and the step its commit started, if any. */
 export interface LaunchedRun {
   run: WorkflowRun;
@@ -93,10 +100,9 @@ export class RunStarter {
 
   /**
    * Writes the run, its step rows and its audit entry in the transaction of `tx`; `launch` them
-   * once that has committed. `beforeInsert` may change the run and its steps in memory first (the
-   * first steps done in the trigger's transaction: `RunExecutor.startInline`).
+   * once that has committed.
    */
-  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow, beforeInsert?: (steps: WorkflowStep[]) => Promise<void>): Promise<WorkflowStep[]> {
+  async write(tx: EntityManager, run: WorkflowRun, compiled: CompiledWorkflow, options: WriteRunOptions = {}): Promise<WorkflowStep[]> {
     const steps = [...compiled.steps, ...compiled.onFailure].map((step, position) =>
       Object.assign(new WorkflowStep(), { runId: run.id, stepId: step.id, phase: step.phase, position, uses: step.definition.uses }),
     );
@@ -104,10 +110,11 @@ export class RunStarter {
       { action: 'workflow.run.create', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, revision: run.revision, trigger: run.trigger, subscriptionId: run.subscriptionId, concurrencyKey: run.concurrencyKey } },
       tx,
     );
-    await beforeInsert?.(steps);
-    // New rows written whole: raw inserts, no unit of work (this is on every run's path).
-    await insertRows(tx, WorkflowRun, [run]);
-    await insertRows(tx, WorkflowStep, steps);
+    await options.beforeInsert?.(steps);
+    // New rows written whole: raw inserts, no unit of work (this is on every run's path). Step
+    // rows are new ids and cannot clash: they travel with the transaction's next statement.
+    await insertRows(tx, WorkflowRun, [run], { deferred: options.triggerKeyIsNew === true });
+    await insertRows(tx, WorkflowStep, steps, { deferred: true });
     return steps;
   }
 

@@ -98,8 +98,12 @@ export class TriggersService {
         continue;
       }
       let started: Started | null = null;
-      const steps = await this.starter.write(tx.em, run, request.compiled, async (rows) => {
-        started = await this.executor.startInline(tx, run, rows, request.compiled);
+      const steps = await this.starter.write(tx.em, run, request.compiled, {
+        // The event is being emitted: nothing has started a run for it yet.
+        triggerKeyIsNew: true,
+        beforeInsert: async (rows) => {
+          started = await this.executor.startInline(tx, run, rows, request.compiled);
+        },
       });
       tx.afterCommit(() => this.starter.launch(run, steps, started));
     }

@@ -1,9 +1,12 @@
 import { Client, Pool } from 'pg';
-import { LazyBeginClient } from '../../src/core/database/postgresql-lazy-begin';
+import { BatchingClient, DEFERRED } from '../../src/core/database/postgresql-batching';
 import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app';
 
-/** PostgreSQL only (scale-out mode): a transaction's BEGIN travels with its first statement. */
-(testMode === 'scale-out' ? describe : describe.skip)('PostgreSQL begin sent with the first statement', () => {
+/**
+ * PostgreSQL only (scale-out mode): statements whose answer says nothing (a transaction's BEGIN,
+ * savepoints, deferred writes) travel with the next statement that needs an answer.
+ */
+(testMode === 'scale-out' ? describe : describe.skip)('PostgreSQL statements held for the next one', () => {
   let database: TestDatabase;
   let pool: Pool;
   let sent: string[];
@@ -11,7 +14,7 @@ import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app'
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new Pool({ connectionString: database.env.DATABASE_URL, Client: LazyBeginClient, max: 2 });
+    pool = new Pool({ connectionString: database.env.DATABASE_URL, Client: BatchingClient, max: 2 });
     await pool.query('create table lazy_begin (id integer primary key, v text not null)');
   });
   beforeEach(() => {
@@ -86,5 +89,60 @@ import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app'
     }
     expect(sent).toEqual(['begin', 'insert into lazy_begin (id, v) values ($1, $2)', 'rollback']);
     expect(await count('id = 4')).toBe(0);
+  });
+
+  it('sends savepoints, their releases and deferred writes with the next statement or the commit', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('savepoint a');
+      await client.query("insert into lazy_begin (id, v) values (10, 'x')");
+      expect((await client.query('release savepoint a')).command).toBe('RELEASE');
+      const deferred = await client.query(`${DEFERRED}insert into lazy_begin (id, v) values (11, 'y')`);
+      expect(deferred.rowCount).toBeNull();
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    expect(sent).toEqual(["begin;\nsavepoint a;\ninsert into lazy_begin (id, v) values (10, 'x')", `release savepoint a;\n${DEFERRED}insert into lazy_begin (id, v) values (11, 'y');\ncommit`]);
+    expect(await count('id in (10, 11)')).toBe(2);
+  });
+
+  it('drops a savepoint released or rolled back before anything in it reached the server, with what was held after it', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("insert into lazy_begin (id, v) values (12, 'kept')");
+      await client.query('savepoint empty');
+      await client.query('release savepoint empty');
+      await client.query('savepoint undone');
+      await client.query(`${DEFERRED}insert into lazy_begin (id, v) values (13, 'undone')`);
+      expect((await client.query('rollback to savepoint undone')).command).toBe('ROLLBACK');
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    expect(sent).toEqual(["begin;\ninsert into lazy_begin (id, v) values (12, 'kept')", 'savepoint undone;\ncommit']);
+    expect(await count('id = 12')).toBe(1);
+    expect(await count('id = 13')).toBe(0);
+  });
+
+  it('fails the statement a failing deferred write travels with; the rollback leaves nothing and the connection usable', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("insert into lazy_begin (id, v) values (14, 'first')");
+      await client.query(`${DEFERRED}insert into lazy_begin (id, v) values (1, 'duplicate')`);
+      await expect(client.query('select 1')).rejects.toMatchObject({ code: '23505' });
+      await client.query('rollback');
+      expect((await client.query('select 2 as n')).rows).toEqual([{ n: 2 }]);
+      // Outside a transaction a deferred write is sent at once.
+      await client.query(`${DEFERRED}insert into lazy_begin (id, v) values (15, 'alone')`);
+    } finally {
+      client.release();
+    }
+    expect(sent.at(-1)).toBe(`${DEFERRED}insert into lazy_begin (id, v) values (15, 'alone')`);
+    expect(await count('id = 14')).toBe(0);
+    expect(await count('id = 15')).toBe(1);
   });
 });

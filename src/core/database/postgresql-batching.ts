@@ -1,0 +1,147 @@
+import type { Configuration } from '@mikro-orm/core';
+import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Client, QueryResult } from 'pg';
+
+/** Marks a write whose result nobody waits for: it may travel with the transaction's next statement. */
+export const DEFERRED = '/* deferred */ ';
+
+const OPENS = /^\s*(begin|start\s+transaction)\b/i;
+const COMMIT = /^\s*commit\s*;?\s*$/i;
+const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
+const SAVEPOINT = /^\s*savepoint\s+(\w+)\s*;?\s*$/i;
+const RELEASE = /^\s*release\s+savepoint\s+(\w+)\s*;?\s*$/i;
+const ROLLBACK_TO = /^\s*rollback\s+to\s+savepoint\s+(\w+)\s*;?\s*$/i;
+
+/**
+ * A `pg` client that holds back the statements of a transaction whose answer says nothing and
+ * sends them with the next statement that needs an answer, in one simple-protocol message
+ * (`begin;savepoint a;<statement>`), instead of a round trip each: the `BEGIN`, savepoints and
+ * their releases, and writes marked `DEFERRED` (audit entries, outbox rows, step results). The
+ * `COMMIT` takes whatever is still held. MikroORM inlines parameter values, so statements are
+ * plain text and may be sent this way; one with bound parameters gets the held statements sent
+ * first, as usual.
+ *
+ * What is never sent is answered here: a transaction that ends before any statement never
+ * reaches the server, a savepoint released before anything ran in it is dropped, and one rolled
+ * back before then drops what was held after it. A held write that fails fails the statement it
+ * travels with (the message stops at the first error and the transaction is aborted), so the
+ * caller's rollback ends the transaction as before; a write whose failure its caller must tell
+ * apart (a duplicate key it handles) is not to be marked.
+ *
+ * Every commit on the hub's hot paths is a short transaction of a few statements; each round trip
+ * to the server costs both processes a wake-up on a machine whose cores they share.
+ */
+export class BatchingClient extends Client {
+  private held: string[] = [];
+  /** True from the `BEGIN` (held or sent) to the end of the transaction. */
+  private inTransaction = false;
+  /** True while the held statements start with this transaction's `BEGIN` (nothing has reached the server yet). */
+  private beginHeld = false;
+
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    if (typeof text !== 'string' || typeof values === 'function' || callback !== undefined) return this.sendAfterHeld(args) as never;
+    const plain = values === undefined || (Array.isArray(values) && values.length === 0);
+    if (!plain) return this.sendAfterHeld(args) as never;
+    return this.plain(text) as never;
+  }
+
+  private plain(text: string): Promise<QueryResult> {
+    if (!this.inTransaction) {
+      if (!OPENS.test(text)) return this.send([text]) as Promise<QueryResult>;
+      this.inTransaction = true;
+      this.beginHeld = true;
+      this.held.push(text);
+      return done('BEGIN');
+    }
+    if (text.startsWith(DEFERRED) || SAVEPOINT.test(text)) {
+      this.held.push(text);
+      return done(text.startsWith(DEFERRED) ? 'DEFERRED' : 'SAVEPOINT');
+    }
+    const released = RELEASE.exec(text);
+    if (released) {
+      const last = this.held[this.held.length - 1];
+      if (last !== undefined && SAVEPOINT.exec(last)?.[1] === released[1]) this.held.pop();
+      else this.held.push(text);
+      return done('RELEASE');
+    }
+    const undone = ROLLBACK_TO.exec(text);
+    if (undone) {
+      const at = this.held.findLastIndex((statement) => SAVEPOINT.exec(statement)?.[1] === undone[1]);
+      if (at >= 0) {
+        // Nothing after the savepoint has run: what is held after it is dropped, the savepoint stays.
+        this.held.length = at + 1;
+        return done('ROLLBACK');
+      }
+    } else if (ROLLBACK.test(text)) {
+      const sent = !this.beginHeld;
+      this.endTransaction();
+      return sent ? (this.send([text]) as Promise<QueryResult>) : done('ROLLBACK');
+    } else if (COMMIT.test(text)) {
+      if (this.beginHeld && this.held.every((statement) => OPENS.test(statement) || SAVEPOINT.test(statement) || RELEASE.test(statement))) {
+        this.endTransaction();
+        return done('COMMIT');
+      }
+      const message = this.withHeld(text);
+      this.endTransaction();
+      return this.combined(message);
+    }
+    return this.combined(this.withHeld(text));
+  }
+
+  /** `text` after the held statements, which are no longer held. */
+  private withHeld(text: string): string {
+    if (this.held.length === 0) return text;
+    const message = `${this.held.join(';\n')};\n${text}`;
+    this.held = [];
+    this.beginHeld = false;
+    return message;
+  }
+
+  /** The answer of a message of several statements is the last one's. */
+  private combined(message: string): Promise<QueryResult> {
+    return (this.send([message]) as Promise<QueryResult | QueryResult[]>).then((results) => (Array.isArray(results) ? results[results.length - 1] : results));
+  }
+
+  /**
+   * A query the held statements cannot join: they go first, on their own (the client sends queries
+   * in order); if they fail, the transaction is aborted and this query fails with it.
+   */
+  private sendAfterHeld(args: unknown[]): unknown {
+    if (this.held.length > 0) {
+      const held = this.held.join(';\n');
+      this.held = [];
+      this.beginHeld = false;
+      (this.send([held]) as Promise<unknown>).catch(() => undefined);
+    }
+    return this.send(args);
+  }
+
+  private endTransaction(): void {
+    this.held = [];
+    this.inTransaction = false;
+    this.beginHeld = false;
+  }
+
+  private send(args: unknown[]): unknown {
+    return (super.query as (...rest: unknown[]) => unknown).apply(this, args);
+  }
+}
+
+function done(command: string): Promise<QueryResult> {
+  return Promise.resolve({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+}
+
+/** MikroORM's PostgreSQL connection with `BatchingClient` in its pool. */
+export class BatchingPostgreSqlConnection extends PostgreSqlConnection {
+  override createKyselyDialect(overrides: Record<string, unknown>): ReturnType<PostgreSqlConnection['createKyselyDialect']> {
+    return super.createKyselyDialect({ ...overrides, Client: BatchingClient });
+  }
+}
+
+export class BatchingPostgreSqlDriver extends PostgreSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    (this as unknown as { connection: BatchingPostgreSqlConnection }).connection = new BatchingPostgreSqlConnection(this.config);
+  }
+}
