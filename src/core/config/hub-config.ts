@@ -21,7 +21,7 @@ export interface HubConfig {
     workerHealthPort: number;
   };
   dataDir: string;
-  database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string };
+  database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string; poolMax: number };
   migrateOnStart: boolean;
   redisUrl?: string;
   jobs: {
@@ -81,7 +81,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = absolute(read.string('HUB_DATA_DIR', './data'));
   const databaseUrl = read.optional('DATABASE_URL');
   const redisUrl = read.optional('REDIS_URL');
-  const database = parseDatabase(databaseUrl, dataDir, problems);
+  const database = parseDatabase(databaseUrl, dataDir, problems, read);
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
   }
@@ -149,9 +149,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
   return config;
 }
 
-function parseDatabase(url: string | undefined, dataDir: string, problems: string[]): HubConfig['database'] {
+function parseDatabase(url: string | undefined, dataDir: string, problems: string[], read: EnvReader): HubConfig['database'] {
   if (!url) return { dialect: 'sqlite', path: resolve(dataDir, 'hub.sqlite') };
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgresql', url };
+  // Connections per process: with too few, transactions under load wait for one (p99 latency).
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgresql', url, poolMax: read.integer('HUB_DATABASE_POOL_MAX', 20, { min: 2, max: 500 }) };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: absolute(url.slice('sqlite:'.length).replace(/^\/\//, '')) };
   problems.push(`DATABASE_URL must be postgres://user:pass@host:5432/db or sqlite:<path> (got "${redact(url)}")`);
   return { dialect: 'sqlite', path: resolve(dataDir, 'hub.sqlite') };

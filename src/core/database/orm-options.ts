@@ -36,7 +36,7 @@ export function ormOptions(config: HubConfig, entities: EntityClass[]): Options 
     ...common,
     driver: BatchingPostgreSqlDriver,
     clientUrl: config.database.url,
-    pool: { min: 1, max: 10 },
+    pool: { min: 1, max: config.database.poolMax },
     migrations: migrationOptions('postgresql', postgresqlMigrations),
   } as unknown as Options;
 }
