@@ -98,6 +98,30 @@ describe('raw reads', () => {
     if (testMode === 'scale-out') await orm.em.fork().getConnection().execute('select id from hub_order where id = ? for update nowait', [order.id]);
   });
 
+  it('loadManaged reads the relations to populate in the same statement, keeps a related entity already held, and locks the entity row alone', async () => {
+    const em = orm.em.fork();
+    const product = await em.findOneOrFail(Product, { id: order.product.id });
+    product.name = 'changed, not flushed';
+    const execute = jest.spyOn(em.getConnection(), 'execute');
+    const loaded = (await loadManaged<Order>(em, Order, order.id, { populate: ['product', 'customer'] }))!;
+    expect(execute).toHaveBeenCalledTimes(1);
+    execute.mockRestore();
+    expect(loaded.product).toBe(product);
+    expect(loaded.product.name).toBe('changed, not flushed');
+    expect(loaded.customer.email).toBe('raw@example.com');
+    expect(wrap(loaded.customer).isInitialized()).toBe(true);
+
+    await orm.em.fork().transactional(async (tx) => {
+      await loadManaged<Order>(tx, Order, order.id, { refresh: true, lock: true, populate: ['product', 'customer'] });
+      if (testMode === 'scale-out') {
+        // The order is locked; the product and the customer it joined are not (other orders of them go on).
+        await expect(orm.em.fork().getConnection().execute('select id from hub_order where id = ? for update nowait', [order.id])).rejects.toThrow(/could not obtain lock/);
+        await orm.em.fork().getConnection().execute('select id from hub_product where id = ? for update nowait', [order.product.id]);
+        await orm.em.fork().getConnection().execute('select id from hub_customer where id = ? for update nowait', [order.customer.id]);
+      }
+    });
+  });
+
   it('saveManaged writes the named properties at once, so the flush does not write them again, and still flushes the others', async () => {
     const em = orm.em.fork();
     const flushed: string[] = [];
