@@ -122,6 +122,24 @@ describe('raw reads', () => {
     });
   });
 
+  it('loadManaged with lock reads a row held from an earlier transaction afresh, once per transaction', async () => {
+    const em = orm.em.fork();
+    const held = (await loadManaged<Order>(em, Order, order.id))!;
+    await orm.em.fork().nativeUpdate(Order, { id: order.id }, { amountMinor: 810 });
+    await em.transactional(async (tx) => {
+      const execute = jest.spyOn(tx.getConnection(), 'execute');
+      const locked = (await loadManaged<Order>(tx, Order, order.id, { lock: true }))!;
+      expect(locked.amountMinor).toBe(810);
+      locked.amountMinor = 820;
+      // Again in the same transaction: the row is held under its lock, as changed here; not read again.
+      expect((await loadManaged<Order>(tx, Order, order.id, { lock: true }))!.amountMinor).toBe(820);
+      expect(execute).toHaveBeenCalledTimes(1);
+      execute.mockRestore();
+    });
+    expect(held.amountMinor).toBe(820);
+    expect((await orm.em.fork().findOneOrFail(Order, { id: order.id })).amountMinor).toBe(820);
+  });
+
   it('saveManaged writes the named properties at once, so the flush does not write them again, and still flushes the others', async () => {
     const em = orm.em.fork();
     const flushed: string[] = [];

@@ -1,5 +1,5 @@
 import { testMode } from '../helpers/test-app';
-import { eventsOf, Lifecycle, sql, startLifecycle, waitForRun } from './lifecycle-fixture';
+import { buy, eventsOf, Lifecycle, sql, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
 
 /**
  * A step that called out (the panel) is recorded with the run's next commit. When that commit is
@@ -77,5 +77,47 @@ describe(`step commits (${testMode})`, () => {
     const run = await waitForRun(life.hub, { workflowId: 'note-then-bad-line' }, 'failed');
     expect(run.error).toMatchObject({ stepId: 'line', code: 'INVALID_INPUT' });
     expect(run.steps.map((step: { stepId: string; status: string; attempts: number }) => `${step.stepId}:${step.status}:${step.attempts}`)).toEqual(['note:succeeded:1', 'line:failed:1']);
+  });
+
+  it('reads the subscription afresh in each commit: a change made through the API between two steps is seen, not overwritten', async () => {
+    const { subscriptionId } = await buy(life);
+    await waitForStatus(life.hub, subscriptionId, 'active');
+    const yaml = [
+      'id: suspend-then-cancel',
+      'on:',
+      '  manual: true',
+      'inputs:',
+      '  subscriptionId: { type: string, required: true }',
+      'steps:',
+      '  - id: suspend',
+      '    uses: subscription.suspend',
+      '    with:',
+      '      subscription: ${{ inputs.subscriptionId }}',
+      '  - id: line',
+      '    uses: panel.disableLine',
+      '    with:',
+      '      subscription: ${{ inputs.subscriptionId }}',
+      '  - id: cancel',
+      '    uses: subscription.cancel',
+      '    with:',
+      '      subscription: ${{ inputs.subscriptionId }}',
+      '',
+    ].join('\n');
+    await life.hub.http.post('/workflows').send({ yaml }).expect(201);
+    // The panel answers slowly: the run's advance holds the subscription (from its first commit) while the operator acts.
+    life.sim.setFaults({ latencyMs: 600 });
+    try {
+      const started = (await life.hub.http.post('/workflows/suspend-then-cancel/run').send({ inputs: { subscriptionId } }).expect(202)).body;
+      await waitForStatus(life.hub, subscriptionId, 'suspended');
+      await life.hub.http.post(`/subscriptions/${subscriptionId}/reactivate`).send({ reason: 'operator: paid at the counter' }).expect(200);
+      const run = await waitForRun(life.hub, { workflowId: 'suspend-then-cancel' }, 'succeeded');
+      expect(run.id).toBe(started.id);
+    } finally {
+      life.sim.resetFaults();
+    }
+    const sub = await subscription(life.hub, subscriptionId);
+    expect(sub.status).toBe('cancelled');
+    const moves = sub.history.map((entry: { from: string | null; to: string; reason: string }) => `${entry.from}→${entry.to}`);
+    expect(moves.slice(-3)).toEqual(['active→suspended', 'suspended→active', 'active→cancelled']);
   });
 });

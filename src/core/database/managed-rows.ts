@@ -6,7 +6,11 @@ import { isSqlite } from './row-lock';
 export interface LoadOptions<T> {
   /** Read the row afresh even if this entity manager holds it (its unsaved changes are lost). */
   refresh?: boolean;
-  /** Hold the row lock until the transaction ends (`for update` on PostgreSQL; SQLite serialises writers). */
+  /**
+   * For a change in the transaction of `em`: hold the row lock until it ends (`for update` on
+   * PostgreSQL; SQLite serialises writers), and read the row afresh the first time in that
+   * transaction (held from an earlier one, it may have changed since), not again after.
+   */
   lock?: boolean;
   /** Many-to-one relations to load too: joined into the same statement (an entity this entity manager already holds is kept as it is). */
   populate?: Array<keyof T & string>;
@@ -22,7 +26,7 @@ export interface LoadOptions<T> {
  */
 export async function loadManaged<T extends object>(em: EntityManager, entity: EntityClass, id: string, options: LoadOptions<T> = {}): Promise<T | null> {
   const meta = em.getMetadata().get(entity as never) as EntityMetadata<T>;
-  const found = options.refresh ? undefined : (em.getUnitOfWork().getById<T>(meta.class, id as never) as T | undefined);
+  const found = options.refresh || (options.lock && firstLockIn(em, meta, id)) ? undefined : (em.getUnitOfWork().getById<T>(meta.class, id as never) as T | undefined);
   const populate = options.populate ?? [];
   if (!found || !wrap(found, true).isInitialized()) {
     // The row and the rows it points to, in one statement (one round trip on PostgreSQL).
@@ -66,6 +70,21 @@ export async function saveManaged<T extends { id: string; updatedAt?: Date }>(em
   if (updated === 0) return;
   const baseline = em.getComparator().prepareEntity(entity) as Record<string, unknown>;
   for (const name of names) original[name] = baseline[name];
+}
+
+/** Rows loaded with `lock` in each transaction (by its context), as `<table>:<id>`. */
+const lockedIn = new WeakMap<object, Set<string>>();
+
+/** True the first time `lock` loads this row in the transaction of `em` (outside one: always). */
+function firstLockIn(em: EntityManager, meta: EntityMetadata, id: string): boolean {
+  const context = em.getTransactionContext() as object | undefined;
+  if (!context) return true;
+  let locked = lockedIn.get(context);
+  if (!locked) lockedIn.set(context, (locked = new Set()));
+  const key = `${meta.tableName}:${id}`;
+  if (locked.has(key)) return false;
+  locked.add(key);
+  return true;
 }
 
 interface JoinedSelect {

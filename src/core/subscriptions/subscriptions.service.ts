@@ -62,6 +62,18 @@ export class SubscriptionsService {
     return subscription;
   }
 
+  /**
+   * The subscription to change in the transaction of `em`: read afresh the first time in it and,
+   * on PostgreSQL, locked until it ends. A change made meanwhile elsewhere (through the API, by
+   * another run, between two steps of this one) is seen and never overwritten with stale values;
+   * two changes of one subscription take turns.
+   */
+  private async forChange(id: string, em: EntityManager, options: { product?: boolean } = {}): Promise<Subscription> {
+    const subscription = await loadManaged<Subscription>(em, Subscription, id, { lock: true, populate: options.product === false ? [] : ['product'] });
+    if (!subscription) throw new NotFoundError('Subscription', id);
+    return subscription;
+  }
+
   async list(filter: SubscriptionFilter, limit: number): Promise<Page<Subscription>> {
     const where: FilterQuery<Subscription> = { status: filter.status, customer: filter.customerId, product: filter.productId, panel: filter.panelId };
     const before = decodeCursor(filter.cursor);
@@ -87,14 +99,14 @@ export class SubscriptionsService {
   }
 
   async startProvisioning(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em, { product: false });
+    const subscription = await this.forChange(id, unit.em, { product: false });
     if (subscription.status === 'provisioning' || subscription.status === 'active') return subscription;
     await this.move(unit, subscription, 'provisioning', change, null);
     return subscription;
   }
 
   async activate(unit: Unit, id: string, line: LineCredentials, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em, { product: false });
+    const subscription = await this.forChange(id, unit.em, { product: false });
     if (subscription.status === 'active' && subscription.lineId === line.lineId) return subscription;
     subscription.lineId = line.lineId;
     subscription.username = line.username;
@@ -107,7 +119,7 @@ export class SubscriptionsService {
 
   /** Renewal: extends from the current expiry when it is still ahead, else from now. */
   async extend(unit: Unit, id: string, extension: { duration?: DurationSpec; expiresAt?: string }, change: ChangeContext): Promise<{ subscription: Subscription; previousExpiresAt: Date | null; previousStatus: SubscriptionStatus }> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     const previousExpiresAt = subscription.expiresAt ?? null;
     const previousStatus = subscription.status;
     const duration = extension.duration ?? durationOf(subscription.product);
@@ -119,7 +131,7 @@ export class SubscriptionsService {
   }
 
   async enterGrace(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.status === 'grace') return subscription;
     // Entering grace is the moment the subscription's paid period ends: announced as `subscription.expired`.
     await this.move(unit, subscription, 'grace', change, 'subscription.expired');
@@ -143,7 +155,7 @@ export class SubscriptionsService {
   }
 
   async flagForReview(unit: Unit, id: string, details: Record<string, unknown>, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.status === 'failed' || subscription.status === 'cancelled') return subscription;
     subscription.statusBeforeReview = subscription.status;
     subscription.reviewReason = { ...details, runId: change.runId ?? null, at: new Date().toISOString() };
@@ -153,7 +165,7 @@ export class SubscriptionsService {
 
   /** After a failed run was retried successfully: back to where the subscription was before review. */
   async clearReview(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.status !== 'failed') return subscription;
     const back = subscription.statusBeforeReview ?? 'pending';
     subscription.reviewReason = null;
@@ -163,7 +175,7 @@ export class SubscriptionsService {
   }
 
   async changePackage(unit: Unit, id: string, productId: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     const product = await unit.em.findOne(Product, { id: productId });
     if (!product) throw new NotFoundError('Product', productId);
     const before = { productId: subscription.product.id, packageId: subscription.packageExternalId, maxConnections: subscription.maxConnections };
@@ -180,7 +192,7 @@ export class SubscriptionsService {
    * found missing (something else replaced it meanwhile).
    */
   async replaceLine(unit: Unit, id: string, replace: { expectedLineId: string; lineId: string; username: string; password?: string | null }, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.lineId === replace.lineId) return subscription;
     if (subscription.lineId !== replace.expectedLineId) throw new ConflictError('LINE_CHANGED', `Subscription ${id} now points at line ${subscription.lineId ?? '(none)'}, not ${replace.expectedLineId}`);
     const before = subscription.lineId;
@@ -198,7 +210,7 @@ export class SubscriptionsService {
    * history and the audit log, and announced as `subscription.panel_changed`.
    */
   async moveToPanel(unit: Unit, id: string, target: { panelId: string; packageExternalId: string }, change: ChangeContext & { details?: Record<string, unknown> }): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.panel.id === target.panelId && subscription.packageExternalId === target.packageExternalId) return subscription;
     const panel = await unit.em.findOne(Panel, { id: target.panelId });
     if (!panel) throw new NotFoundError('Panel', target.panelId);
@@ -212,7 +224,7 @@ export class SubscriptionsService {
   }
 
   async markLineDeleted(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.lineDeletedAt) return subscription;
     subscription.lineDeletedAt = new Date();
     await this.audit.record({ action: 'subscription.line_deleted', target: { type: 'subscription', id }, details: { lineId: subscription.lineId, reason: change.reason, runId: change.runId } }, unit.em);
@@ -228,7 +240,7 @@ export class SubscriptionsService {
   }
 
   private async simple(unit: Unit, id: string, to: SubscriptionStatus, event: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.get(id, unit.em);
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.status === to) return subscription;
     await this.move(unit, subscription, to, change, event);
     return subscription;
