@@ -53,6 +53,31 @@ describe('audit log hash chain', () => {
     expect(entries.map((entry) => entry.target_id)).toEqual(['kept-1', 'savepoint-kept', 'kept-2']);
   });
 
+  it('writes entries recorded outside a transaction at the same time in shared statements, each caller returning once its entry is written', async () => {
+    const audit = hub.app.get(AuditService);
+    const orm = hub.app.get(MikroORM);
+    const inserts: string[] = [];
+    const connection = orm.em.getConnection();
+    const original = connection.execute.bind(connection);
+    const execute = jest.spyOn(connection, 'execute').mockImplementation(((...args: Parameters<typeof original>) => {
+      if (typeof args[0] === 'string' && args[0].includes('insert into hub_audit_entry')) inserts.push(args[0]);
+      return original(...args);
+    }) as typeof original);
+    try {
+      const written = await Promise.all(Array.from({ length: 30 }, async (_, i) => {
+        const entry = await audit.record({ action: 'test.alone', target: { type: 'thing', id: `alone-${i}` } });
+        // Written by the time the call returns.
+        const [row] = await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from hub_audit_entry where id = ?', [entry.id]);
+        return row?.id === entry.id;
+      }));
+      expect(written).toEqual(Array(30).fill(true));
+    } finally {
+      execute.mockRestore();
+    }
+    expect(inserts.length).toBeGreaterThanOrEqual(1);
+    expect(inserts.length).toBeLessThanOrEqual(3);
+  });
+
   it('filters by actor, action, target, correlation id and time range with cursor pagination', async () => {
     const created = await hub.http.post('/customers').set('X-Correlation-Id', 'corr-audit-filter-1').send({ email: 'filter@example.com' }).expect(201);
     expect(created.headers['x-correlation-id']).toBe('corr-audit-filter-1');

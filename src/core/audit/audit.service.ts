@@ -40,6 +40,8 @@ export interface ChainReport {
 
 /** Entries sealed per statement; between batches the sealer yields, so hashing never stalls requests long. */
 const SEAL_BATCH = 250;
+/** Entries per statement of a shared write outside a transaction. */
+const ALONE_BATCH = 200;
 
 @Injectable()
 export class AuditService implements OnModuleInit, OnApplicationShutdown {
@@ -52,6 +54,9 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
   private readonly buffered = new WeakMap<object, AuditEntry[]>();
   private closed = false;
   private readonly logger = new Logger('Audit');
+  /** The write outside a transaction that callers arriving now join, and the last one started. */
+  private nextAlone?: { entries: AuditEntry[]; written: Promise<void> };
+  private lastAlone: Promise<unknown> = Promise.resolve();
 
   onModuleInit(): void {
     this.scheduler.every('audit.seal-chain', 1000, async () => {
@@ -128,7 +133,31 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     // In a transaction, the entries travel with its commit (they cannot clash with anything).
-    await insertRows(em ?? this.orm.em.fork(), AuditEntry, entries, { deferred: true });
+    if (em) await insertRows(em, AuditEntry, entries, { deferred: true });
+    else await this.writeAlone(entries);
+  }
+
+  /**
+   * Entries outside any transaction (one per API call, from the audit interceptor): callers that
+   * arrive while such a write is under way share the next one, a statement and a commit for all of
+   * them; each caller still returns only once its entries are written.
+   */
+  private writeAlone(entries: AuditEntry[]): Promise<void> {
+    if (this.nextAlone) {
+      this.nextAlone.entries.push(...entries);
+      return this.nextAlone.written;
+    }
+    const next = { entries: [...entries], written: Promise.resolve() };
+    next.written = this.lastAlone
+      .catch(() => undefined)
+      .then(async () => {
+        // From here on, callers wait for the write after this one.
+        if (this.nextAlone === next) this.nextAlone = undefined;
+        for (let start = 0; start < next.entries.length; start += ALONE_BATCH) await insertRows(this.orm.em.fork(), AuditEntry, next.entries.slice(start, start + ALONE_BATCH));
+      });
+    this.nextAlone = next;
+    this.lastAlone = next.written;
+    return next.written;
   }
 
   onApplicationShutdown(): void {
