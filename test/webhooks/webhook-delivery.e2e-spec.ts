@@ -253,6 +253,32 @@ describe(`outbound webhooks (${testMode})`, () => {
     expect(rx.received.map((request) => verify(ep.secret, request).data.accessCodeId).sort()).toEqual(['ac-1', 'ac-2']);
   });
 
+  it('reads the endpoints once for the events of one commit, and never misses an endpoint created before an event committed', async () => {
+    const rx = await receiver();
+    const first = await endpoint(rx.url, ['test.shared_read']);
+    const connection = hub.app.get(MikroORM).em.getConnection();
+    const original = connection.execute.bind(connection);
+    let reads = 0;
+    const execute = jest.spyOn(connection, 'execute').mockImplementation(((...args: Parameters<typeof original>) => {
+      if (typeof args[0] === 'string' && args[0].includes('from hub_webhook_endpoint where enabled')) reads += 1;
+      return original(...args);
+    }) as typeof original);
+    try {
+      await hub.app.get(EventsService).transaction(async (_em, record) => {
+        for (let n = 1; n <= 3; n++) record({ type: 'test.shared_read', payload: { n } });
+      });
+      await waitFor(async () => (await deliveries(first.id)).length === 3, { message: 'three deliveries' });
+      expect(reads).toBe(1);
+    } finally {
+      execute.mockRestore();
+    }
+    // An endpoint made after that read, before the next event: the next event reaches it.
+    const second = await endpoint(rx.url, ['test.shared_read']);
+    await emit('test.shared_read', { n: 4 });
+    await waitFor(async () => (await deliveries(second.id)).length === 1, { message: 'the new endpoint to get the next event' });
+    expect((await deliveries(first.id)).length).toBe(4);
+  });
+
   it('honours a per-endpoint rate limit', async () => {
     const rx = await receiver();
     const ep = await endpoint(rx.url, ['subscription.expiring'], { rateLimitPerSecond: 2 });

@@ -45,6 +45,18 @@ interface Listener {
 
 export type Emit = (event: NewEvent) => EventRow;
 
+/** When the transaction that emitted an event committed (`performance.now()`), for the events delivered in process right after it. */
+const commitTimes = new WeakMap<HubEvent, number>();
+
+/**
+ * When the transaction that emitted `event` had committed, if this process delivers the event
+ * right after that commit (undefined for a delivery from the queue): anything read after that
+ * time saw everything the event's change saw.
+ */
+export function committedAt(event: HubEvent): number | undefined {
+  return commitTimes.get(event);
+}
+
 const DISPATCH_JOB = 'events.dispatch';
 const DELIVER_JOB = 'events.deliver';
 const SWEEP_AFTER_MS = 5_000;
@@ -158,7 +170,9 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
    * sweeper fans it out again (delivery job ids are deterministic, listeners are idempotent).
    */
   private deliverCommitted(rows: EventRow[]): void {
+    const committed = performance.now();
     const events = rows.map(toHubEvent);
+    for (const event of events) commitTimes.set(event, committed);
     // In-transaction listeners have had these events (see `listen`).
     const perListener = [...this.listeners].filter(([, listener]) => !listener.inTransaction).map(async ([listenerId, listener]) => {
       const failed = new Set<string>();

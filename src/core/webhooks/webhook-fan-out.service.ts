@@ -1,7 +1,7 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { findRows } from '../database/raw-rows';
-import { EventsService, HubEvent } from '../events/events.service';
+import { committedAt, EventsService, HubEvent } from '../events/events.service';
 import { filterAccepts } from './event-filter';
 import { WebhookAttemptService } from './webhook-attempt.service';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -21,6 +21,8 @@ export class WebhookFanOutService implements OnModuleInit {
   /** The endpoint read that callers arriving now will share (it starts once the running one ends). */
   private nextRead?: Promise<EndpointRow[]>;
   private lastRead?: Promise<unknown>;
+  /** The last read that succeeded, and when it started. */
+  private lastGood?: { startedAt: number; rows: EndpointRow[] };
 
   constructor(
     private readonly orm: MikroORM,
@@ -35,7 +37,7 @@ export class WebhookFanOutService implements OnModuleInit {
   async fanOut(event: HubEvent): Promise<void> {
     const occurredAt = new Date(event.occurredAt).getTime();
     // Endpoints receive the events that happen after they were created.
-    const endpoints = (await this.enabledEndpoints()).filter((endpoint) => endpoint.createdAt.getTime() <= occurredAt);
+    const endpoints = (await this.enabledEndpoints(committedAt(event))).filter((endpoint) => endpoint.createdAt.getTime() <= occurredAt);
     const targets = endpoints.filter((endpoint) => filterAccepts(endpoint.eventTypes, event.type, event.payload));
     if (targets.length === 0) return;
     const deliveries = await this.ensureDeliveries(event, targets.map((endpoint) => endpoint.id));
@@ -46,16 +48,22 @@ export class WebhookFanOutService implements OnModuleInit {
 
   /**
    * Every event needs the list of enabled endpoints; under load many events ask at once, so they
-   * share one read. A caller only ever gets a read that started after it asked (so after its event
-   * committed), never one already under way: an endpoint created before the event is always seen.
+   * share one read. A caller only ever gets a read that started after its event committed, never
+   * one under way or done before: an endpoint created before the event is always seen. When the
+   * commit time is known (`committedAt`: delivered in process right after it), the last read
+   * serves if it started after the commit, as it does for the other events of the same commit.
    */
-  private enabledEndpoints(): Promise<EndpointRow[]> {
+  private enabledEndpoints(committed?: number): Promise<EndpointRow[]> {
+    if (committed !== undefined && this.lastGood && this.lastGood.startedAt > committed) return Promise.resolve(this.lastGood.rows);
     if (!this.nextRead) {
       const read: Promise<EndpointRow[]> = Promise.resolve(this.lastRead)
         .catch(() => undefined)
-        .then(() => {
+        .then(async () => {
           if (this.nextRead === read) this.nextRead = undefined;
-          return this.readEnabledEndpoints();
+          const startedAt = performance.now();
+          const rows = await this.readEnabledEndpoints();
+          if (!this.lastGood || this.lastGood.startedAt < startedAt) this.lastGood = { startedAt, rows };
+          return rows;
         });
       this.nextRead = read;
       this.lastRead = read;
