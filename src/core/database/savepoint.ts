@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 
-let counter = 0;
+/**
+ * One name for every savepoint: nested ones stack (a release or rollback names the innermost), and
+ * the statement texts stay the same (SQLite's prepared-statement cache keeps them).
+ */
+const NAME = 'hub_undo';
 
 /**
  * Runs `work` inside a savepoint of the transaction of `em`: if it throws, its writes are rolled
@@ -12,15 +16,15 @@ export async function inSavepoint<T>(em: EntityManager, work: () => Promise<T>):
   const context = em.getTransactionContext();
   if (!context) throw new Error('inSavepoint needs an entity manager in a transaction');
   const connection = em.getConnection();
-  const name = `hub_savepoint_${(counter = (counter + 1) % 1_000_000)}`;
-  await connection.execute(`savepoint ${name}`, [], 'run', context);
+  await connection.execute(`savepoint ${NAME}`, [], 'run', context);
   let value: T;
   try {
     value = await work();
   } catch (error) {
-    await connection.execute(`rollback to savepoint ${name}`, [], 'run', context);
+    await connection.execute(`rollback to savepoint ${NAME}`, [], 'run', context);
+    await connection.execute(`release savepoint ${NAME}`, [], 'run', context);
     throw error;
   }
-  await connection.execute(`release savepoint ${name}`, [], 'run', context);
+  await connection.execute(`release savepoint ${NAME}`, [], 'run', context);
   return value;
 }
