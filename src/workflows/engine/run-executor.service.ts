@@ -160,7 +160,8 @@ export class RunExecutor implements OnModuleInit {
       await tx.em.flush();
       const em = tx.em.fork({ clear: true, keepTransactionContext: true });
       if (leading > 0 && !(await this.runLeadingSteps(tx, em, run, main.slice(0, leading), steps, compiled))) return null;
-      const started = await this.planStart(em, run, steps, compiled);
+      // A start that cannot be planned here is left to the usual path; it never fails the trigger.
+      const started = await this.planStart(em, run, steps, compiled).catch(() => null);
       if (started) Object.assign(started.attempt.step, started.start);
       if (leading > 0 || started) Object.assign(run, { status: 'running', startedAt: new Date(), wakeAt: null, version: 1 });
       return started;
