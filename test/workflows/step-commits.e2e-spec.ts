@@ -1,5 +1,5 @@
-import { testMode } from '../helpers/test-app';
-import { buy, eventsOf, Lifecycle, sql, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
+import { testMode, waitFor } from '../helpers/test-app';
+import { buy, eventsOf, Lifecycle, runsOf, sql, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
 
 /**
  * A step that called out (the panel) is recorded with the run's next commit. When that commit is
@@ -119,5 +119,7 @@ describe(`step commits (${testMode})`, () => {
     expect(sub.status).toBe('cancelled');
     const moves = sub.history.map((entry: { from: string | null; to: string; reason: string }) => `${entry.from}→${entry.to}`);
     expect(moves.slice(-3)).toEqual(['active→suspended', 'suspended→active', 'active→cancelled']);
+    // The built-in runs these changes started (disable, enable, cancel the line) end before the hub closes.
+    await waitFor(async () => (await runsOf(life.hub, { subscriptionId })).every((run) => ['succeeded', 'failed', 'cancelled'].includes(run.status)), { timeoutMs: 20_000, message: 'the subscription\'s runs to end' });
   });
 });
