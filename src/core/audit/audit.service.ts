@@ -1,6 +1,7 @@
 import { EntityManager, FilterQuery, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
+import { SharedRun } from '../common/shared-run';
 import { hubContext } from '../context/request-context';
 import { findRows, insertRows } from '../database/raw-rows';
 import { auditEntries } from '../metrics/hub-metrics';
@@ -54,9 +55,14 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
   private readonly buffered = new WeakMap<object, AuditEntry[]>();
   private closed = false;
   private readonly logger = new Logger('Audit');
-  /** The write outside a transaction that callers arriving now join, and the last one started. */
-  private nextAlone?: { entries: AuditEntry[]; written: Promise<void> };
-  private lastAlone: Promise<unknown> = Promise.resolve();
+  /**
+   * Entries outside any transaction (one per API call, from the audit interceptor; one per panel
+   * call): callers that arrive while such a write is under way share the next one, a statement and
+   * a commit for all of them; each caller still returns only once its entries are written.
+   */
+  private readonly alone = new SharedRun<AuditEntry, void>(async (entries) => {
+    for (let start = 0; start < entries.length; start += ALONE_BATCH) await insertRows(this.orm.em.fork(), AuditEntry, entries.slice(start, start + ALONE_BATCH));
+  });
 
   onModuleInit(): void {
     this.scheduler.every('audit.seal-chain', 1000, async () => {
@@ -134,30 +140,7 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     }
     // In a transaction, the entries travel with its commit (they cannot clash with anything).
     if (em) await insertRows(em, AuditEntry, entries, { deferred: true });
-    else await this.writeAlone(entries);
-  }
-
-  /**
-   * Entries outside any transaction (one per API call, from the audit interceptor): callers that
-   * arrive while such a write is under way share the next one, a statement and a commit for all of
-   * them; each caller still returns only once its entries are written.
-   */
-  private writeAlone(entries: AuditEntry[]): Promise<void> {
-    if (this.nextAlone) {
-      this.nextAlone.entries.push(...entries);
-      return this.nextAlone.written;
-    }
-    const next = { entries: [...entries], written: Promise.resolve() };
-    next.written = this.lastAlone
-      .catch(() => undefined)
-      .then(async () => {
-        // From here on, callers wait for the write after this one.
-        if (this.nextAlone === next) this.nextAlone = undefined;
-        for (let start = 0; start < next.entries.length; start += ALONE_BATCH) await insertRows(this.orm.em.fork(), AuditEntry, next.entries.slice(start, start + ALONE_BATCH));
-      });
-    this.nextAlone = next;
-    this.lastAlone = next.written;
-    return next.written;
+    else await this.alone.join(entries);
   }
 
   onApplicationShutdown(): void {

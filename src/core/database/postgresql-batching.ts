@@ -89,13 +89,18 @@ export class BatchingClient extends Client {
     return this.combined(this.withHeld(text));
   }
 
-  /** `text` after the held statements, which are no longer held. */
-  private withHeld(text: string): string {
-    if (this.held.length === 0) return text;
-    const message = `${this.held.join(';\n')};\n${text}`;
+  /** The held statements, which are no longer held. */
+  private takeHeld(): string[] {
+    const held = this.held;
     this.held = [];
     this.beginHeld = false;
-    return message;
+    return held;
+  }
+
+  /** `text` after the held statements, which are no longer held. */
+  private withHeld(text: string): string {
+    const held = this.takeHeld();
+    return held.length === 0 ? text : `${held.join(';\n')};\n${text}`;
   }
 
   /** The answer of a message of several statements is the last one's. */
@@ -108,12 +113,8 @@ export class BatchingClient extends Client {
    * in order); if they fail, the transaction is aborted and this query fails with it.
    */
   private sendAfterHeld(args: unknown[]): unknown {
-    if (this.held.length > 0) {
-      const held = this.held.join(';\n');
-      this.held = [];
-      this.beginHeld = false;
-      (this.send([held]) as Promise<unknown>).catch(() => undefined);
-    }
+    const held = this.takeHeld();
+    if (held.length > 0) (this.send([held.join(';\n')]) as Promise<unknown>).catch(() => undefined);
     return this.send(args);
   }
 

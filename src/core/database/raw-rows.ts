@@ -94,7 +94,7 @@ export async function insertRows(em: EntityManager, entity: EntityClass, rows: o
 /**
  * `update <table> set … where …` for rows held in memory. `null` in `where` means `is null`, an
  * array `in (…)` (an empty one matches nothing). Returns the number of rows changed (unknown, and
- * 0, when `deferred`).
+ * given as 0, when `deferred`).
  */
 export async function updateRow<T extends object>(em: EntityManager, entity: EntityClass, where: Partial<Record<keyof T & string, unknown>>, patch: Partial<T>, options: WriteOptions = {}): Promise<number> {
   const { table, columns } = columnsOf(em, entity);
@@ -120,7 +120,7 @@ export async function updateRow<T extends object>(em: EntityManager, entity: Ent
   });
   const sql = marked(em, `update ${table} set ${sets.join(', ')} where ${conditions.join(' and ')}`, options);
   const result = await em.getConnection().execute<{ affectedRows: number }>(sql, params, 'run', em.getTransactionContext());
-  return result.affectedRows ?? 0;
+  return result.affectedRows;
 }
 
 export interface FindRowsOptions<T> {

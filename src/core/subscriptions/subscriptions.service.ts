@@ -55,9 +55,12 @@ export class SubscriptionsService {
     private readonly secrets: SecretBox,
   ) {}
 
-  /** With its product loaded, unless `product: false` (then `product` is a reference: its id only). */
-  async get(id: string, em: EntityManager = this.em, options: { product?: boolean } = {}): Promise<Subscription> {
-    const subscription = await loadManaged<Subscription>(em, Subscription, id, { populate: options.product === false ? [] : ['product'] });
+  /**
+   * With its product loaded, unless `product: false` (then `product` is a reference: its id only).
+   * With `lock`, read for a change in the transaction of `em` (see `forChange`).
+   */
+  async get(id: string, em: EntityManager = this.em, options: { product?: boolean; lock?: boolean } = {}): Promise<Subscription> {
+    const subscription = await loadManaged<Subscription>(em, Subscription, id, { lock: options.lock, populate: options.product === false ? [] : ['product'] });
     if (!subscription) throw new NotFoundError('Subscription', id);
     return subscription;
   }
@@ -68,10 +71,8 @@ export class SubscriptionsService {
    * another run, between two steps of this one) is seen and never overwritten with stale values;
    * two changes of one subscription take turns.
    */
-  private async forChange(id: string, em: EntityManager, options: { product?: boolean } = {}): Promise<Subscription> {
-    const subscription = await loadManaged<Subscription>(em, Subscription, id, { lock: true, populate: options.product === false ? [] : ['product'] });
-    if (!subscription) throw new NotFoundError('Subscription', id);
-    return subscription;
+  private forChange(id: string, em: EntityManager, options: { product?: boolean } = {}): Promise<Subscription> {
+    return this.get(id, em, { ...options, lock: true });
   }
 
   async list(filter: SubscriptionFilter, limit: number): Promise<Page<Subscription>> {

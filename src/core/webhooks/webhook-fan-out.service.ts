@@ -1,5 +1,6 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { SharedRun } from '../common/shared-run';
 import { findRows } from '../database/raw-rows';
 import { committedAt, EventsService, HubEvent } from '../events/events.service';
 import { filterAccepts } from './event-filter';
@@ -19,8 +20,7 @@ type EndpointRow = Pick<WebhookEndpoint, 'id' | 'eventTypes' | 'createdAt'>;
 @Injectable()
 export class WebhookFanOutService implements OnModuleInit {
   /** The endpoint read that callers arriving now will share (it starts once the running one ends). */
-  private nextRead?: Promise<EndpointRow[]>;
-  private lastRead?: Promise<unknown>;
+  private readonly reads = new SharedRun<never, EndpointRow[]>(() => this.readEnabledEndpoints());
   /** The last read that succeeded, and when it started. */
   private lastGood?: { startedAt: number; rows: EndpointRow[] };
 
@@ -55,25 +55,15 @@ export class WebhookFanOutService implements OnModuleInit {
    */
   private enabledEndpoints(committed?: number): Promise<EndpointRow[]> {
     if (committed !== undefined && this.lastGood && this.lastGood.startedAt > committed) return Promise.resolve(this.lastGood.rows);
-    if (!this.nextRead) {
-      const read: Promise<EndpointRow[]> = Promise.resolve(this.lastRead)
-        .catch(() => undefined)
-        .then(async () => {
-          if (this.nextRead === read) this.nextRead = undefined;
-          const startedAt = performance.now();
-          const rows = await this.readEnabledEndpoints();
-          if (!this.lastGood || this.lastGood.startedAt < startedAt) this.lastGood = { startedAt, rows };
-          return rows;
-        });
-      this.nextRead = read;
-      this.lastRead = read;
-    }
-    return this.nextRead;
+    return this.reads.join();
   }
 
-  /** A raw read (the query builder would cost several times more CPU on every event). */
-  private readEnabledEndpoints(): Promise<EndpointRow[]> {
-    return findRows<WebhookEndpoint>(this.orm.em.fork(), WebhookEndpoint, { enabled: true }, { fields: ['id', 'eventTypes', 'createdAt'] });
+  /** A raw read (the query builder would cost several times more CPU on every event), remembered with when it started. */
+  private async readEnabledEndpoints(): Promise<EndpointRow[]> {
+    const startedAt = performance.now();
+    const rows = await findRows<WebhookEndpoint>(this.orm.em.fork(), WebhookEndpoint, { enabled: true }, { fields: ['id', 'eventTypes', 'createdAt'] });
+    if (!this.lastGood || this.lastGood.startedAt < startedAt) this.lastGood = { startedAt, rows };
+    return rows;
   }
 
   private async ensureDeliveries(event: HubEvent, endpointIds: string[]): Promise<WebhookDelivery[]> {
