@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { withTimeoutSignal } from '../plugins/sdk';
 import { SsrfGuard, SsrfRefusal } from './ssrf-guard';
 
 export interface AttemptOutcome {
@@ -43,14 +44,10 @@ export class WebhookSender {
     try {
       // IP literals never reach the lookup hook, and a refusal here gives the clearest message.
       await this.guard.vetUrl(url);
-      const response = await request(url, {
-        method: 'POST',
-        dispatcher: this.agent,
-        headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+      const { response, responseExcerpt } = await withTimeoutSignal(this.timeoutMs, async (signal) => {
+        const answer = await request(url, { method: 'POST', dispatcher: this.agent, headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT }, body, signal });
+        return { response: answer, responseExcerpt: await readExcerpt(answer.body) };
       });
-      const responseExcerpt = await readExcerpt(response.body);
       const statusCode = response.statusCode;
       return {
         startedAt,

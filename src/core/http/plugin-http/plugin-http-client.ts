@@ -11,6 +11,7 @@ import {
   scrubSecrets,
   tryParseJson,
   WireFields,
+  withTimeoutSignal,
 } from '../../plugins/sdk';
 import { REDACTED, redactUrl } from '../../audit/redact';
 
@@ -128,8 +129,10 @@ export class HubPluginHttpClient implements PluginHttpClient {
     const { limiter, limits } = this.options;
     const release = limiter && limits ? (limiter.tryAcquire?.(this.options.key, limits) ?? (await limiter.acquire(this.options.key, limits))) : undefined;
     try {
-      const res = await undiciRequest(url, { method: req.method, headers, body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(timeoutMs) });
-      const text = await res.body.text();
+      const { res, text } = await withTimeoutSignal(timeoutMs, async (signal) => {
+        const answer = await undiciRequest(url, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
+        return { res: answer, text: await answer.body.text() };
+      });
       status = res.statusCode;
       const response = toResponse(res.statusCode, res.headers, text);
       const error = req.classify ? req.classify(response) : errorForStatus(res.statusCode);

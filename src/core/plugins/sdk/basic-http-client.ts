@@ -1,5 +1,6 @@
 import { classifyNetworkError, errorForStatus } from './classify';
 import { PluginError } from './errors';
+import { withTimeoutSignal } from './timeout-signal';
 import type { PluginHttpClient, PluginHttpRequest, PluginHttpResponse } from './runtime';
 import { encodeForm, scrubSecrets, tryParseJson } from './wire';
 
@@ -49,8 +50,10 @@ export function createBasicHttpClient(options: BasicHttpClientOptions = {}): Plu
       let response: PluginHttpResponse;
       try {
         // Like the hub's client (undici.request): redirects are answers the plugin reads (session logins), never followed.
-        const res = await fetch(url, { method: req.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-        const text = await res.text();
+        const { res, text } = await withTimeoutSignal(timeoutMs, async (signal) => {
+          const answer = await fetch(url, { method: req.method, headers, body, redirect: 'manual', signal });
+          return { res: answer, text: await answer.text() };
+        });
         const responseHeaders: Record<string, string> = {};
         res.headers.forEach((value, name) => (responseHeaders[name] = value));
         // fetch yields each Set-Cookie separately; join them as the hub's client does.

@@ -19,3 +19,4 @@ export * from './conformance';
 export * from './xui-access-code';
 export * from './payment-conformance';
 export * from './session-auth';
+export * from './timeout-signal';

@@ -4,6 +4,8 @@
  * that tests can bend: duplicates, held back and released out of order, or late.
  */
 
+import { withTimeoutSignal } from './timeout-signal';
+
 /** One signed HTTP request as the provider sends it. */
 export interface SignedWebhook {
   headers: Record<string, string>;
@@ -111,9 +113,11 @@ export class WebhookOutbox {
     const record: WebhookDeliveryRecord = { seq: pending.seq, attempt, url, status: null, body: webhook.body, at: new Date() };
     this.deliveries.push(record);
     try {
-      const response = await fetch(url, { method: 'POST', headers: webhook.headers, body: webhook.body, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
-      record.status = response.status;
-      await response.arrayBuffer();
+      await withTimeoutSignal(this.timeoutMs, async (signal) => {
+        const response = await fetch(url, { method: 'POST', headers: webhook.headers, body: webhook.body, signal, redirect: 'manual' });
+        record.status = response.status;
+        await response.arrayBuffer();
+      });
     } catch (error) {
       record.error = (error as Error).message;
     }
