@@ -19,4 +19,5 @@ export * from './conformance';
 export * from './xui-access-code';
 export * from './payment-conformance';
 export * from './session-auth';
+export * from './read-cache';
 export * from './timeout-signal';

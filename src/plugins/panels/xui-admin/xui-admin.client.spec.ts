@@ -136,4 +136,32 @@ describe('XUI.one admin wire quirks', () => {
     await client.disableLine!({ externalId: line.externalId, username: line.username });
     expect(await client.verifyLine!({ externalId: line.externalId, username: line.username, password: line.password })).toEqual({ valid: false, status: 'invalid' });
   });
+  it('reads a package once a minute for the creates that copy its bouquets; getPackage reads it afresh', async () => {
+    let now = Date.parse('2031-01-01T00:00:00Z');
+    const clocked = createTestPanelClient(xuiAdminPlugin, sim.credentials, { baseUrl: sim.url, timeoutMs: 2000, clock: { now: () => new Date(now) } }).client;
+    const pkg = sim.addPackage({ package_name: 'Cached', bouquets: [1] });
+    const reads = () => sim.requests.filter((request) => request.action === 'get_package' && request.params.id?.[0] === String(pkg.id)).length;
+    const create = (key: string) => clocked.createLine!({ packageId: String(pkg.id), expiresAt: null, maxConnections: 1, idempotencyKey: key, firstCreate: true });
+    await Promise.all([create('cache-1'), create('cache-2')]);
+    expect(reads()).toBe(1);
+    sim.addPackage({ ...pkg, bouquets: [1, 2] });
+    await create('cache-3');
+    expect(lastRequest('create_line').bouquets_selected).toEqual(['[1]']);
+    now += 60_001;
+    await create('cache-4');
+    expect(reads()).toBe(2);
+    expect(lastRequest('create_line').bouquets_selected).toEqual(['[1,2]']);
+    sim.addPackage({ ...pkg, bouquets: [3] });
+    expect(((await clocked.getPackage!(String(pkg.id)))?.raw as { bouquets: unknown }).bouquets).toBe('[3]');
+    await create('cache-5');
+    expect(lastRequest('create_line').bouquets_selected).toEqual(['[3]']);
+    expect(reads()).toBe(3);
+  });
+
+  it('does not keep a missing package or a failed read', async () => {
+    await expect(client.createLine!({ packageId: '998', expiresAt: null, maxConnections: 1, idempotencyKey: 'missing-1', firstCreate: true })).rejects.toMatchObject({ code: 'PACKAGE_NOT_FOUND' });
+    sim.addPackage({ id: 998, package_name: 'Late', bouquets: [2] });
+    await client.createLine!({ packageId: '998', expiresAt: null, maxConnections: 1, idempotencyKey: 'missing-2', firstCreate: true });
+    expect(lastRequest('create_line').bouquets_selected).toEqual(['[2]']);
+  });
 });

@@ -17,6 +17,8 @@ import {
   PanelServerStatus,
   PluginError,
   randomCredential,
+  ReadCache,
+  readCache,
   UpdateLineInput,
   verifyXtreamPlayerLine,
   WireFields,
@@ -32,16 +34,20 @@ export interface XuiAdminConfig {
 
 const FLAGS = ['is_trial', 'is_restreamer', 'is_stalker', 'is_isplock', 'bypass_ua'] as const;
 const KEPT_COLUMNS = ['member_id', 'admin_notes', 'reseller_notes', 'contact', 'force_server_id', 'forced_country', 'package_id'] as const;
+/** How long a package's row (its bouquets and outputs, copied onto each new line) is reused. */
+export const PACKAGE_TTL_MS = 60_000;
 
 /** Client of the XUI.one / XC_VM access-code admin API (panels.md §1C). */
 export class XuiAdminClient implements PanelClient {
   private readonly timeZone: string;
+  private readonly packages: ReadCache<XuiRow>;
 
   constructor(
     private readonly config: XuiAdminConfig,
     private readonly ctx: PanelPluginContext,
   ) {
     this.timeZone = config.timeZone ?? 'UTC';
+    this.packages = readCache(PACKAGE_TTL_MS, ctx.clock);
   }
 
   private call(action: string, fields?: WireFields, options?: { write?: boolean; operation?: string }): Promise<unknown> {
@@ -84,7 +90,9 @@ export class XuiAdminClient implements PanelClient {
     return bareArray<XuiRow>(packages).map((row) => toPanelPackage(row, byId));
   }
 
+  /** Read afresh (and kept for the creates that follow). */
   async getPackage(externalId: string): Promise<PanelPackage | null> {
+    this.packages.forget(externalId);
     const row = await this.packageRow(externalId);
     if (!row) return null;
     const byId = new Map(bareArray<XuiRow>(await this.call('get_bouquets')).map((bouquet) => [Number(bouquet.id), bouquet]));
@@ -266,9 +274,10 @@ export class XuiAdminClient implements PanelClient {
     throw new PluginError('DUPLICATE_USERNAME', `A line named ${username} already exists on the panel`, { hint: ERROR_CODES.DUPLICATE_USERNAME.hint });
   }
 
+  /** A package's row, read at most once a minute: creates and package changes copy its bouquets and outputs. */
   private async packageRow(externalId: string): Promise<XuiRow | null> {
     if (!/^\d+$/.test(externalId)) return null;
-    return envelopeData<XuiRow>(await this.call('get_package', { id: externalId }));
+    return this.packages.get(externalId, async () => envelopeData<XuiRow>(await this.call('get_package', { id: externalId })));
   }
 }
 
