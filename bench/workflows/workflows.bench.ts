@@ -3,7 +3,9 @@
  * against the XUI.one simulator at 0 ms latency (in a process of its own, as a panel is another
  * machine), in embedded and scale-out mode.
  *  - saturation: N orders marked paid by 32 concurrent callers (in a process of their own, as real
- *    callers are other machines); runs/s until every run succeeded;
+ *    callers are other machines); runs/s until every run succeeded, and the CPU time spent per run
+ *    by the process serving the API (all of the hub in `oneProcess`) and by the whole machine
+ *    (PostgreSQL, Redis, the simulator and the load generator included);
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
  *  - direct: the XUI plugin client's createLine at the same concurrency, outside the hub, and the
  *    ratio of the two.
@@ -26,6 +28,7 @@ import { createTestPanelClient } from '../../src/core/plugins/sdk';
 import { xuiAdminPlugin } from '../../src/plugins/panels/xui-admin/xui-admin.plugin';
 import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemeral-database';
 import { profileWhile } from '../support/cpu-profile';
+import { cpuMeter } from '../support/cpu-usage';
 import { closedLoop, percentile } from '../support/load';
 import { Layout, startWorkerProcess, workersOf } from '../support/worker-process';
 import { LoadResult, startLoadProcess } from '../support/http-load.process';
@@ -97,6 +100,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     // Saturation.
     const batch = await orders(RUNS, 'sat');
     const started = performance.now();
+    const cpuSpent = cpuMeter();
     const { paidSeconds, linesSeconds } = await profileWhile(process.env.BENCH_CPU_PROFILE, async () => {
       const saturation = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
       if (failed(saturation.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(saturation.results))}`);
@@ -105,6 +109,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     });
     await waitUntil(async () => (await succeeded()) >= RUNS, 300_000, 'every run to succeed');
     const runsSeconds = (performance.now() - started) / 1000;
+    const cpu = cpuSpent();
     const runsPerSecond = RUNS / runsSeconds;
 
     // Latency at half the saturation rate (open loop).
@@ -140,7 +145,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     return {
       runs: RUNS,
       concurrency: CONCURRENCY,
-      saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds) },
+      saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds), cpuMsPerRun: { hubProcess: round(cpu.processMs / RUNS), machine: cpu.machineMs === null ? null : round(cpu.machineMs / RUNS) } },
       halfLoad: { targetPerSecond: round(runsPerSecond / 2), runs: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) },
       direct: { callsPerSecond: directCalls.perSecond, p50Ms: directCalls.p50Ms, p99Ms: directCalls.p99Ms },
       engineToDirectTimeRatio: round(directCalls.perSecond / runsPerSecond),
