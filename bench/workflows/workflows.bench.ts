@@ -13,7 +13,9 @@
  * (an HUB_ROLE=api process takes the orders, a worker process runs the workflows — the scale-out
  * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them, `apiAndTwoWorkers`
  * too (scale-out only: embedded SQLite is one writer). Prints one JSON line.
- * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_LAYOUTS;
+ * Each measurement follows a warm-up of BENCH_WARMUP_RUNS (300) unmeasured purchases or calls, so
+ * that what is measured is the compiled, optimised steady state rather than the JIT's first minutes.
+ * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_WARMUP_RUNS, BENCH_LAYOUTS;
  * BENCH_CPU_PROFILE=<file> writes a CPU profile of this process during the saturation phase)
  */
 import 'reflect-metadata';
@@ -37,6 +39,8 @@ import { startSimulatorProcess } from '../support/xui-simulator.process';
 const ADMIN_KEY = 'hub_bench_admin_key_0123456789abcdefghijklmnop';
 const RUNS = Number(process.env.BENCH_RUNS ?? 600);
 const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 300);
+/** Purchases run (and direct calls made) before anything is measured, so that the code being measured is compiled and optimised. */
+const WARMUP_RUNS = Number(process.env.BENCH_WARMUP_RUNS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
 interface Api {
@@ -97,17 +101,24 @@ async function benchMode(mode: HubMode, layout: Layout) {
     const markPaid = (ids: string[]) => ids.map((id) => ({ path: `/orders/${id}/mark-paid`, body: {} }));
     const failed = (results: LoadResult[]) => results.find((result) => !result.ok);
 
+    // Warm-up: the same purchases, not measured.
+    const warmup = await orders(WARMUP_RUNS, 'warm');
+    const warmed = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(warmup), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
+    if (failed(warmed.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(warmed.results))}`);
+    await waitUntil(async () => (await succeeded()) >= WARMUP_RUNS, 300_000, 'the warm-up runs to succeed');
+
     // Saturation.
     const batch = await orders(RUNS, 'sat');
+    const createsBefore = creates();
     const started = performance.now();
     const cpuSpent = cpuMeter();
     const { paidSeconds, linesSeconds } = await profileWhile(process.env.BENCH_CPU_PROFILE, async () => {
       const saturation = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
       if (failed(saturation.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(saturation.results))}`);
-      await waitUntil(() => creates() >= RUNS, 300_000, 'every line');
+      await waitUntil(() => creates() >= createsBefore + RUNS, 300_000, 'every line');
       return { paidSeconds: saturation.seconds, linesSeconds: (performance.now() - started) / 1000 };
     });
-    await waitUntil(async () => (await succeeded()) >= RUNS, 300_000, 'every run to succeed');
+    await waitUntil(async () => (await succeeded()) >= WARMUP_RUNS + RUNS, 300_000, 'every run to succeed');
     const runsSeconds = (performance.now() - started) / 1000;
     const cpu = cpuSpent();
     const runsPerSecond = RUNS / runsSeconds;
@@ -134,16 +145,19 @@ async function benchMode(mode: HubMode, layout: Layout) {
     // (no engine, no per-panel limits, no audit).
     const { client: direct } = createTestPanelClient(xuiAdminPlugin, sim.credentials, { baseUrl: sim.url, timeoutMs: 5000 });
     let k = 0;
-    const directCalls = await closedLoop(RUNS, CONCURRENCY, async () => {
+    const directCall = async () => {
       const n = k++;
       await direct.createLine!({ username: `direct${n}`, password: 'secret123', packageId: '1', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), maxConnections: 1, idempotencyKey: `direct:${n}` });
       return true;
-    });
+    };
+    await closedLoop(WARMUP_RUNS, CONCURRENCY, directCall);
+    const directCalls = await closedLoop(RUNS, CONCURRENCY, directCall);
     const audited = Number((await em().execute<{ n: number | string }[]>(`select count(*) as n from hub_audit_entry where action = 'workflow.run.succeeded'`))[0].n);
     await client.close();
     const round = (value: number) => Math.round(value * 100) / 100;
     return {
       runs: RUNS,
+      warmupRuns: WARMUP_RUNS,
       concurrency: CONCURRENCY,
       saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds), cpuMsPerRun: { hubProcess: round(cpu.processMs / RUNS), machine: cpu.machineMs === null ? null : round(cpu.machineMs / RUNS) } },
       halfLoad: { targetPerSecond: round(runsPerSecond / 2), runs: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) },
