@@ -159,4 +159,16 @@ describe('raw reads', () => {
     expect(flushed).toEqual(['update:currency,updatedAt']);
     expect(await orm.em.fork().findOneOrFail(Order, { id: order.id })).toMatchObject({ metadata: { saved: 'yes' }, amountPaidMinor: 123, currency: 'USD' });
   });
+  it('saveManaged of a row locked in this transaction sends its update with the next statement (PostgreSQL), and writes it', async () => {
+    await orm.em.fork().transactional(async (tx) => {
+      const execute = jest.spyOn(tx.getConnection(), 'execute');
+      const locked = (await loadManaged<Order>(tx, Order, order.id, { lock: true }))!;
+      locked.amountPaidMinor = 456;
+      await saveManaged<Order>(tx, locked, ['amountPaidMinor']);
+      const update = String(execute.mock.calls.at(-1)?.[0]);
+      expect(update).toMatch(/^\/\* deferred \*\/ update /);
+      execute.mockRestore();
+    });
+    expect((await orm.em.fork().findOneOrFail(Order, { id: order.id })).amountPaidMinor).toBe(456);
+  });
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { marked } from '../database/raw-rows';
 import { isSqlite } from '../database/row-lock';
 import { Emit, EventsService, HubEvent } from '../events/events.service';
 import { AccessCode } from './access-code.entity';
@@ -24,8 +25,9 @@ interface SubscriptionSnapshot {
  * applied, or applied already, is ignored.
  *
  * Every purchase sends a few of these events and most subscriptions have no code, so the common
- * path is two raw statements (the guarded upsert of the projection, then "any code to change?");
- * the unit of work is only used when codes do change.
+ * path is two raw statements in one round trip on PostgreSQL (the guarded upsert of the
+ * projection, held back to travel with "did this event apply, and is any code behind it?"); the
+ * unit of work is only used when codes do change.
  */
 @Injectable()
 export class SubscriptionFollower implements OnModuleInit {
@@ -46,11 +48,9 @@ export class SubscriptionFollower implements OnModuleInit {
   private async follow(event: HubEvent, em: EntityManager, emit: Emit): Promise<void> {
     const snapshot = snapshotOf(event.payload.subscription);
     if (!snapshot) return;
-    const applied = await advanceProjection(em, snapshot, event.id);
-    // A projection row created just now has no code: linking a code creates the row first.
-    if (applied !== 'updated') return;
+    await advanceProjection(em, snapshot, event.id);
     const expiresAt = snapshot.expiresAt;
-    if (expiresAt === undefined || !(await anyCodeBehind(em, snapshot.id, expiresAt))) return;
+    if (expiresAt === undefined || !(await anyCodeBehind(em, snapshot.id, expiresAt, event.id))) return;
     const codes = await em.find(AccessCode, { subscriptionId: snapshot.id }, { populate: ['portal'] });
     for (const code of codes) {
       if ((code.subscriptionExpiresAt?.getTime() ?? null) === (expiresAt?.getTime() ?? null)) continue;
@@ -67,41 +67,41 @@ export class SubscriptionFollower implements OnModuleInit {
 /**
  * Applies the snapshot to the projection row (creating it if absent) unless the row already holds
  * this event or a newer one (UUIDv7 ids sort by time; compared bytewise, as JavaScript compares
- * them, whatever the database's collation). `created` when the row is new (told on PostgreSQL
- * only; SQLite says `updated` for both), `updated`, or `ignored`. On PostgreSQL the statement
- * leaves the row locked until commit, as `lockSubscriptionProjection` does for a code being
- * linked: the code read that follows (a new statement, so a new snapshot under read committed)
- * sees every code linked before, and a code linked after waits and then reads the new expiry.
- * Columns absent from the snapshot keep their value (`expiresAt: null` does set null).
+ * them, whatever the database's collation). Nobody waits for it: on PostgreSQL it travels with the
+ * code read that follows (or the commit). The statement leaves the row locked until commit, as
+ * `lockSubscriptionProjection` does for a code being linked: the code read that follows (a new
+ * statement, so a new snapshot under read committed, even in the same message) sees every code
+ * linked before, and a code linked after waits and then reads the new expiry. Columns absent from
+ * the snapshot keep their value (`expiresAt: null` does set null).
  */
-async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapshot, eventId: string): Promise<'created' | 'updated' | 'ignored'> {
+async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapshot, eventId: string): Promise<void> {
   const sets = ['last_event_id = excluded.last_event_id', 'updated_at = excluded.updated_at'];
   if (snapshot.status !== undefined) sets.push('status = excluded.status');
   if (snapshot.expiresAt !== undefined) sets.push('expires_at = excluded.expires_at');
-  const sqlite = isSqlite(em);
-  const bytewise = sqlite ? '' : ' collate "C"';
-  // xmax is 0 on a row version that an insert made (not an update).
-  const returning = sqlite ? 'id' : 'id, (xmax = 0) as created';
+  const bytewise = isSqlite(em) ? '' : ' collate "C"';
+  const sql =
+    `insert into hub_access_code_subscription (id, expires_at, status, last_event_id, updated_at) values (?, ?, ?, ?, ?) ` +
+    `on conflict (id) do update set ${sets.join(', ')} ` +
+    `where hub_access_code_subscription.last_event_id${bytewise} < excluded.last_event_id${bytewise}`;
+  await em.getConnection().execute(marked(em, sql, { deferred: true }), [snapshot.id, snapshot.expiresAt ?? null, snapshot.status ?? null, eventId, new Date()], 'run', em.getTransactionContext());
+}
+
+/**
+ * Whether the projection took this event and a code linked to the subscription holds another
+ * expiry than `expiresAt` (the usual answer: no code at all). A projection row created by this
+ * event has no code: linking a code creates the row first.
+ */
+async function anyCodeBehind(em: EntityManager, subscriptionId: string, expiresAt: Date | null, eventId: string): Promise<boolean> {
+  const differs = expiresAt === null ? 'subscription_expires_at is not null' : '(subscription_expires_at is null or subscription_expires_at <> ?)';
+  const applied = 'exists (select 1 from hub_access_code_subscription p where p.id = ? and p.last_event_id = ?)';
   const rows = await em
     .getConnection()
-    .execute<{ created?: boolean }[]>(
-      `insert into hub_access_code_subscription (id, expires_at, status, last_event_id, updated_at) values (?, ?, ?, ?, ?) ` +
-        `on conflict (id) do update set ${sets.join(', ')} ` +
-        `where hub_access_code_subscription.last_event_id${bytewise} < excluded.last_event_id${bytewise} returning ${returning}`,
-      [snapshot.id, snapshot.expiresAt ?? null, snapshot.status ?? null, eventId, new Date()],
+    .execute<unknown[]>(
+      `select id from hub_access_code where subscription_id = ? and ${differs} and ${applied} limit 1`,
+      [subscriptionId, ...(expiresAt === null ? [] : [expiresAt]), subscriptionId, eventId],
       'all',
       em.getTransactionContext(),
     );
-  if (rows.length === 0) return 'ignored';
-  return rows[0].created === true ? 'created' : 'updated';
-}
-
-/** Whether a code linked to the subscription holds another expiry than `expiresAt` (the usual answer: no code at all). */
-async function anyCodeBehind(em: EntityManager, subscriptionId: string, expiresAt: Date | null): Promise<boolean> {
-  const differs = expiresAt === null ? 'subscription_expires_at is not null' : '(subscription_expires_at is null or subscription_expires_at <> ?)';
-  const rows = await em
-    .getConnection()
-    .execute<unknown[]>(`select id from hub_access_code where subscription_id = ? and ${differs} limit 1`, expiresAt === null ? [subscriptionId] : [subscriptionId, expiresAt], 'all', em.getTransactionContext());
   return rows.length > 0;
 }
 

@@ -57,7 +57,9 @@ export async function loadManaged<T extends object>(em: EntityManager, entity: E
  * write them again: the flush builds each update through the query builder, several times the
  * cost of the statement. Properties not named keep their baseline, so a change to them is still
  * flushed as usual (naming too few costs time, never a change). An entity not yet in the
- * database (no baseline) is left to the flush that inserts it.
+ * database (no baseline) is left to the flush that inserts it. A row loaded with `lock` in this
+ * transaction cannot have gone: nobody waits for its update, which on PostgreSQL travels with the
+ * transaction's next statement or its commit.
  */
 export async function saveManaged<T extends { id: string; updatedAt?: Date }>(em: EntityManager, entity: T, properties: Array<keyof T & string>): Promise<void> {
   const wrapped = wrap(entity, true) as unknown as { __originalEntityData?: Record<string, unknown> };
@@ -66,14 +68,21 @@ export async function saveManaged<T extends { id: string; updatedAt?: Date }>(em
   if ('updatedAt' in entity) entity.updatedAt = new Date();
   const names = 'updatedAt' in entity ? [...properties, 'updatedAt' as keyof T & string] : properties;
   const patch = Object.fromEntries(names.map((name) => [name, entity[name]])) as Partial<T>;
-  const updated = await updateRow<T>(em, entity.constructor as EntityClass, { id: entity.id } as Partial<Record<keyof T & string, unknown>>, patch);
-  if (updated === 0) return;
+  const locked = heldLockIn(em, em.getMetadata().get(entity.constructor as never), entity.id);
+  const updated = await updateRow<T>(em, entity.constructor as EntityClass, { id: entity.id } as Partial<Record<keyof T & string, unknown>>, patch, { deferred: locked });
+  if (!locked && updated === 0) return;
   const baseline = em.getComparator().prepareEntity(entity) as Record<string, unknown>;
   for (const name of names) original[name] = baseline[name];
 }
 
 /** Rows loaded with `lock` in each transaction (by its context), as `<table>:<id>`. */
 const lockedIn = new WeakMap<object, Set<string>>();
+
+/** Whether `lock` has loaded this row in the transaction of `em`. */
+function heldLockIn(em: EntityManager, meta: EntityMetadata, id: string): boolean {
+  const context = em.getTransactionContext() as object | undefined;
+  return context !== undefined && (lockedIn.get(context)?.has(`${meta.tableName}:${id}`) ?? false);
+}
 
 /** True the first time `lock` loads this row in the transaction of `em` (outside one: always). */
 function firstLockIn(em: EntityManager, meta: EntityMetadata, id: string): boolean {

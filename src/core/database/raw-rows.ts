@@ -66,7 +66,7 @@ export interface WriteOptions {
 }
 
 /** `sql` marked as deferred when asked for and in a transaction (outside one a write is sent at once anyway). */
-function marked(em: EntityManager, sql: string, options: WriteOptions): string {
+export function marked(em: EntityManager, sql: string, options: WriteOptions): string {
   return options.deferred && em.getTransactionContext() ? DEFERRED + sql : sql;
 }
 
