@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { AuditService } from '../../src/core/audit/audit.service';
+import { sqlOf } from '../../src/core/database/prepared-statements';
 import { createTestApp, TestApp, waitFor } from '../helpers/test-app';
 
 describe('audit log hash chain', () => {
@@ -60,7 +61,7 @@ describe('audit log hash chain', () => {
     const connection = orm.em.getConnection();
     const original = connection.execute.bind(connection);
     const execute = jest.spyOn(connection, 'execute').mockImplementation(((...args: Parameters<typeof original>) => {
-      if (typeof args[0] === 'string' && args[0].includes('insert into hub_audit_entry')) inserts.push(args[0]);
+      if (typeof args[0] === 'string' && sqlOf(args[0]).includes('insert into hub_audit_entry')) inserts.push(args[0]);
       return original(...args);
     }) as typeof original);
     try {

@@ -1,5 +1,6 @@
 import { Client, Pool } from 'pg';
 import { BatchingClient, DEFERRED } from '../../src/core/database/postgresql-batching';
+import { preparedStatement } from '../../src/core/database/prepared-statements';
 import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app';
 
 /**
@@ -144,5 +145,52 @@ import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app'
     expect(sent.at(-1)).toBe(`${DEFERRED}insert into lazy_begin (id, v) values (15, 'alone')`);
     expect(await count('id = 14')).toBe(0);
     expect(await count('id = 15')).toBe(1);
+  });
+  it('prepares a registered statement once per connection, in the message that first executes it', async () => {
+    const insert = preparedStatement('insert into lazy_begin (id, v) values (?, ?)', 2);
+    const name = /^execute (hub_p\d+)\(\?, \?\)$/.exec(insert)?.[1] as string;
+    const values = (id: number, v: string) => insert.replace('?, ?', `${id}, '${v}'`);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(DEFERRED + values(40, 'p'));
+      await client.query('commit');
+      await client.query(values(41, 'q'));
+      // The prepared statement outlives a rollback.
+      await client.query('begin');
+      await client.query(values(42, 'r'));
+      await client.query('rollback');
+      await client.query(values(43, 's'));
+    } finally {
+      client.release();
+    }
+    expect(sent).toEqual([
+      `prepare ${name} as insert into lazy_begin (id, v) values ($1, $2);\nbegin;\n${DEFERRED}execute ${name}(40, 'p');\ncommit`,
+      `execute ${name}(41, 'q')`,
+      `begin;\nexecute ${name}(42, 'r')`,
+      'rollback',
+      `execute ${name}(43, 's')`,
+    ]);
+    expect(await count('id between 40 and 43')).toBe(3);
+  });
+
+  it('after a message that prepared fails, uses names of a new generation on that connection', async () => {
+    const insert = preparedStatement('insert into lazy_begin (v, id) values (?, ?)', 2);
+    const name = /^execute (hub_p\d+)/.exec(insert)?.[1] as string;
+    const values = (id: number, v: string) => insert.replace('?, ?', `'${v}', ${id}`);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(DEFERRED + values(50, 't'));
+      // The same key again: the message (prepare, begin, both inserts) fails at the second insert.
+      await expect(client.query(values(50, 'u'))).rejects.toMatchObject({ code: '23505' });
+      await client.query('rollback');
+      await client.query(values(51, 'v'));
+      await client.query(values(52, 'w'));
+    } finally {
+      client.release();
+    }
+    expect(sent.slice(-3)).toEqual(['rollback', `prepare ${name}_g1 as insert into lazy_begin (v, id) values ($1, $2);\nexecute ${name}_g1('v', 51)`, `execute ${name}_g1('w', 52)`]);
+    expect(await count('id between 50 and 52')).toBe(2);
   });
 });

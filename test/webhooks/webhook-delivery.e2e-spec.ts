@@ -1,6 +1,7 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { createServer } from 'node:http';
 import { SecretBox } from '../../src/core/crypto/secret-box';
+import { sqlOf } from '../../src/core/database/prepared-statements';
 import { EventsService } from '../../src/core/events/events.service';
 import { SsrfGuard } from '../../src/core/webhooks/ssrf-guard';
 import { MikroORM } from '@mikro-orm/core';
@@ -260,7 +261,7 @@ describe(`outbound webhooks (${testMode})`, () => {
     const original = connection.execute.bind(connection);
     let reads = 0;
     const execute = jest.spyOn(connection, 'execute').mockImplementation(((...args: Parameters<typeof original>) => {
-      if (typeof args[0] === 'string' && args[0].includes('from hub_webhook_endpoint where enabled')) reads += 1;
+      if (typeof args[0] === 'string' && sqlOf(args[0]).includes('from hub_webhook_endpoint where enabled')) reads += 1;
       return original(...args);
     }) as typeof original);
     try {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { preparedOn } from '../database/prepared-statements';
 import { marked } from '../database/raw-rows';
 import { isSqlite } from '../database/row-lock';
 import { Emit, EventsService, HubEvent } from '../events/events.service';
@@ -83,7 +84,7 @@ async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapsh
     `insert into hub_access_code_subscription (id, expires_at, status, last_event_id, updated_at) values (?, ?, ?, ?, ?) ` +
     `on conflict (id) do update set ${sets.join(', ')} ` +
     `where hub_access_code_subscription.last_event_id${bytewise} < excluded.last_event_id${bytewise}`;
-  await em.getConnection().execute(marked(em, sql, { deferred: true }), [snapshot.id, snapshot.expiresAt ?? null, snapshot.status ?? null, eventId, new Date()], 'run', em.getTransactionContext());
+  await em.getConnection().execute(marked(em, preparedOn(em, sql, 5), { deferred: true }), [snapshot.id, snapshot.expiresAt ?? null, snapshot.status ?? null, eventId, new Date()], 'run', em.getTransactionContext());
 }
 
 /**
@@ -94,14 +95,9 @@ async function advanceProjection(em: EntityManager, snapshot: SubscriptionSnapsh
 async function anyCodeBehind(em: EntityManager, subscriptionId: string, expiresAt: Date | null, eventId: string): Promise<boolean> {
   const differs = expiresAt === null ? 'subscription_expires_at is not null' : '(subscription_expires_at is null or subscription_expires_at <> ?)';
   const applied = 'exists (select 1 from hub_access_code_subscription p where p.id = ? and p.last_event_id = ?)';
-  const rows = await em
-    .getConnection()
-    .execute<unknown[]>(
-      `select id from hub_access_code where subscription_id = ? and ${differs} and ${applied} limit 1`,
-      [subscriptionId, ...(expiresAt === null ? [] : [expiresAt]), subscriptionId, eventId],
-      'all',
-      em.getTransactionContext(),
-    );
+  const params = [subscriptionId, ...(expiresAt === null ? [] : [expiresAt]), subscriptionId, eventId];
+  const sql = preparedOn(em, `select id from hub_access_code where subscription_id = ? and ${differs} and ${applied} limit 1`, params.length);
+  const rows = await em.getConnection().execute<unknown[]>(sql, params, 'all', em.getTransactionContext());
   return rows.length > 0;
 }
 

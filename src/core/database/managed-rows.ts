@@ -1,5 +1,6 @@
 import { EntityManager, EntityMetadata, ReferenceKind, wrap } from '@mikro-orm/core';
 import type { EntityClass } from './orm-options';
+import { preparedOn } from './prepared-statements';
 import { updateRow } from './raw-rows';
 import { isSqlite } from './row-lock';
 
@@ -32,7 +33,7 @@ export async function loadManaged<T extends object>(em: EntityManager, entity: E
     // The row and the rows it points to, in one statement (one round trip on PostgreSQL).
     const joined = joinedSelectOf(meta, populate);
     const sql = joined.sql + (options.lock && !isSqlite(em) ? ' for update of m' : '');
-    const [row] = await em.getConnection().execute<Record<string, unknown>[]>(sql, [id], 'all', em.getTransactionContext());
+    const [row] = await em.getConnection().execute<Record<string, unknown>[]>(preparedOn(em, sql, 1), [id], 'all', em.getTransactionContext());
     if (!row) return null;
     for (const part of joined.related) {
       const values = part.values(row);

@@ -1,6 +1,7 @@
 import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Client, QueryResult } from 'pg';
+import { prepareStatementOf } from './prepared-statements';
 
 /** Marks a write whose result nobody waits for: it may travel with the transaction's next statement. */
 export const DEFERRED = '/* deferred */ ';
@@ -11,6 +12,7 @@ const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
 const SAVEPOINT = /^\s*savepoint\s+(\w+)\s*;?\s*$/i;
 const RELEASE = /^\s*release\s+savepoint\s+(\w+)\s*;?\s*$/i;
 const ROLLBACK_TO = /^\s*rollback\s+to\s+savepoint\s+(\w+)\s*;?\s*$/i;
+const EXECUTE = /^(?:\/\* deferred \*\/ )?execute (hub_p\d+)\b/;
 
 /**
  * A `pg` client that holds back the statements of a transaction whose answer says nothing and
@@ -30,6 +32,11 @@ const ROLLBACK_TO = /^\s*rollback\s+to\s+savepoint\s+(\w+)\s*;?\s*$/i;
  *
  * Every commit on the hub's hot paths is a short transaction of a few statements; each round trip
  * to the server costs both processes a wake-up on a machine whose cores they share.
+ *
+ * A message that executes one of the hub's prepared statements (`prepared-statements.ts`) not yet
+ * prepared on this connection starts with its `prepare`. Prepared statements outlive transactions
+ * (a rollback keeps them); if a message that prepares fails, what it prepared is unknown, so the
+ * connection starts a new generation of names (`hub_p3_g1`) rather than ask the server.
  */
 export class BatchingClient extends Client {
   private held: string[] = [];
@@ -37,6 +44,11 @@ export class BatchingClient extends Client {
   private inTransaction = false;
   /** True while the held statements start with this transaction's `BEGIN` (nothing has reached the server yet). */
   private beginHeld = false;
+  /** Statements prepared on this connection (by registered name). */
+  private readonly prepared = new Set<string>();
+  /** Appended to the registered names after a message that prepared failed. */
+  private generation = '';
+  private failedPrepares = 0;
 
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
@@ -48,7 +60,7 @@ export class BatchingClient extends Client {
 
   private plain(text: string): Promise<QueryResult> {
     if (!this.inTransaction) {
-      if (!OPENS.test(text)) return this.send([text]) as Promise<QueryResult>;
+      if (!OPENS.test(text)) return EXECUTE.test(text) ? this.combined([text]) : (this.send([text]) as Promise<QueryResult>);
       this.inTransaction = true;
       this.beginHeld = true;
       this.held.push(text);
@@ -82,9 +94,9 @@ export class BatchingClient extends Client {
         this.endTransaction();
         return done('COMMIT');
       }
-      const message = this.withHeld(text);
+      const statements = this.withHeld(text);
       this.endTransaction();
-      return this.combined(message);
+      return this.combined(statements);
     }
     return this.combined(this.withHeld(text));
   }
@@ -97,15 +109,43 @@ export class BatchingClient extends Client {
     return held;
   }
 
-  /** `text` after the held statements, which are no longer held. */
-  private withHeld(text: string): string {
+  /** The held statements, which are no longer held, then `text`. */
+  private withHeld(text: string): string[] {
     const held = this.takeHeld();
-    return held.length === 0 ? text : `${held.join(';\n')};\n${text}`;
+    held.push(text);
+    return held;
   }
 
-  /** The answer of a message of several statements is the last one's. */
-  private combined(message: string): Promise<QueryResult> {
-    return (this.send([message]) as Promise<QueryResult | QueryResult[]>).then((results) => (Array.isArray(results) ? results[results.length - 1] : results));
+  /** Sends statements in one message; its answer is the last statement's (prepares excluded). */
+  private combined(statements: string[]): Promise<QueryResult> {
+    const preparing: string[] = [];
+    const message: string[] = [];
+    for (const statement of statements) {
+      const name = EXECUTE.exec(statement)?.[1];
+      if (name === undefined) {
+        message.push(statement);
+        continue;
+      }
+      const as = name + this.generation;
+      message.push(this.generation ? statement.replace(`execute ${name}`, `execute ${as}`) : statement);
+      if (this.prepared.has(as) || preparing.includes(as)) continue;
+      const prepare = prepareStatementOf(name, as);
+      if (prepare === undefined) throw new Error(`${name} is not a registered prepared statement`);
+      preparing.push(as);
+      message.unshift(prepare);
+    }
+    const sent = this.send([message.join(';\n')]) as Promise<QueryResult | QueryResult[]>;
+    if (preparing.length > 0) {
+      sent.then(
+        () => preparing.forEach((name) => this.prepared.add(name)),
+        () => {
+          // Some of them may exist now: never use these names again on this connection.
+          this.generation = `_g${++this.failedPrepares}`;
+          this.prepared.clear();
+        },
+      );
+    }
+    return sent.then((results) => (Array.isArray(results) ? results[results.length - 1] : results));
   }
 
   /**
@@ -114,7 +154,7 @@ export class BatchingClient extends Client {
    */
   private sendAfterHeld(args: unknown[]): unknown {
     const held = this.takeHeld();
-    if (held.length > 0) (this.send([held.join(';\n')]) as Promise<unknown>).catch(() => undefined);
+    if (held.length > 0) this.combined(held).catch(() => undefined);
     return this.send(args);
   }
 

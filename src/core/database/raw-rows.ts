@@ -1,6 +1,7 @@
 import { EntityManager, JsonType, ReferenceKind } from '@mikro-orm/core';
 import type { EntityClass } from './orm-options';
 import { DEFERRED } from './postgresql-batching';
+import { preparedOn } from './prepared-statements';
 import { isSqlite } from './row-lock';
 
 /**
@@ -84,7 +85,7 @@ export async function insertRows(em: EntityManager, entity: EntityClass, rows: o
     if (rows.length <= 64) known.inserts.set(rows.length, sql);
   }
   try {
-    await em.getConnection().execute(marked(em, sql, options), params, 'run', em.getTransactionContext());
+    await em.getConnection().execute(marked(em, preparedOn(em, sql, params.length), options), params, 'run', em.getTransactionContext());
   } catch (error) {
     // The same exception classes as the unit of work (a duplicate key is UniqueConstraintViolationException).
     throw em.getDriver().convertException(error as Error);
@@ -118,7 +119,9 @@ export async function updateRow<T extends object>(em: EntityManager, entity: Ent
     params.push(value);
     return `${column.field} = ?`;
   });
-  const sql = marked(em, `update ${table} set ${sets.join(', ')} where ${conditions.join(' and ')}`, options);
+  const text = `update ${table} set ${sets.join(', ')} where ${conditions.join(' and ')}`;
+  // A list's length changes the text: such statements are not worth preparing.
+  const sql = marked(em, Object.values(where).some(Array.isArray) ? text : preparedOn(em, text, params.length), options);
   const result = await em.getConnection().execute<{ affectedRows: number }>(sql, params, 'run', em.getTransactionContext());
   return result.affectedRows;
 }
@@ -149,7 +152,7 @@ export async function findRows<T extends object>(em: EntityManager, entity: Enti
     table.selects.set(shape, sql);
   }
   const params = keys.filter((key) => where[key] !== null).map((key) => where[key]);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, params, 'all', em.getTransactionContext());
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(preparedOn(em, sql, params.length), params, 'all', em.getTransactionContext());
   const parseJson = isSqlite(em);
   return rows.map((row: Record<string, unknown>) => {
     const instance = Object.create(table.prototype) as Record<string, unknown>;
