@@ -10,7 +10,8 @@ import { Pool } from 'undici';
 import { wallClock } from './load';
 
 export interface LoadBatch {
-  origin: string;
+  /** Where the requests go: spread over several origins in turn (a load balancer's round robin). */
+  origin: string | string[];
   apiKey: string;
   requests: { path: string; body: unknown }[];
   pacing: { kind: 'closed'; concurrency: number } | { kind: 'open'; intervalMs: number; connections: number };
@@ -52,12 +53,13 @@ export async function startLoadProcess(): Promise<LoadProcess> {
 
 async function runBatch(batch: LoadBatch): Promise<{ seconds: number; results: LoadResult[] }> {
   const connections = batch.pacing.kind === 'closed' ? batch.pacing.concurrency : batch.pacing.connections;
-  const pool = new Pool(batch.origin, { connections });
+  const origins = Array.isArray(batch.origin) ? batch.origin : [batch.origin];
+  const pools = origins.map((origin) => new Pool(origin, { connections: Math.ceil(connections / origins.length) }));
   const headers = { authorization: `Bearer ${batch.apiKey}`, 'content-type': 'application/json' };
   const results: LoadResult[] = new Array(batch.requests.length);
   const send = async (index: number) => {
     const { path, body } = batch.requests[index];
-    const res = await pool.request({ method: 'POST', path, headers, body: JSON.stringify(body) });
+    const res = await pools[index % pools.length].request({ method: 'POST', path, headers, body: JSON.stringify(body) });
     const json = (await res.body.json()) as Record<string, unknown>;
     results[index] = { ok: res.statusCode < 300, status: res.statusCode, answeredAt: wallClock(), fields: Object.fromEntries(batch.pick.map((key) => [key, json[key]])) };
   };
@@ -78,7 +80,7 @@ async function runBatch(batch: LoadBatch): Promise<{ seconds: number; results: L
       }),
     );
   }
-  await pool.close();
+  await Promise.all(pools.map((pool) => pool.close()));
   return { seconds: (performance.now() - started) / 1000, results };
 }
 

@@ -9,10 +9,12 @@
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
  *  - direct: the XUI plugin client's createLine at the same concurrency, outside the hub, and the
  *    ratio of the two.
- * Every run is fully audited. Two layouts per mode: `oneProcess` (HUB_ROLE=all) and `apiAndWorker`
- * (an HUB_ROLE=api process takes the orders, a worker process runs the workflows — the scale-out
- * deployment; by default in scale-out mode only); BENCH_LAYOUTS picks them, `apiAndTwoWorkers`
- * too (scale-out only: embedded SQLite is one writer). Prints one JSON line.
+ * Every run is fully audited. Layouts: `oneProcess` (HUB_ROLE=all), `apiAndWorker` (an
+ * HUB_ROLE=api process takes the orders, a worker process runs the workflows) and `twoProcesses`
+ * (two HUB_ROLE=all processes, the callers spread over both as behind a load balancer: one
+ * process per core, as a Node.js service is scaled out); the last two in scale-out mode only
+ * (embedded SQLite is one writer), where the first two run by default. BENCH_LAYOUTS picks them,
+ * `apiAndTwoWorkers` too. Prints one JSON line.
  * Each measurement follows a warm-up of BENCH_WARMUP_RUNS (300) unmeasured purchases or calls, so
  * that what is measured is the compiled, optimised steady state rather than the JIT's first minutes.
  * Usage: node dist/bench/workflows/workflows.bench.js [embedded|scale-out ...]  (BENCH_RUNS, BENCH_LATENCY_RUNS, BENCH_WARMUP_RUNS, BENCH_LAYOUTS;
@@ -32,7 +34,7 @@ import { createEphemeralDatabase, HubMode } from '../../scripts/support/ephemera
 import { profileWhile } from '../support/cpu-profile';
 import { cpuMeter } from '../support/cpu-usage';
 import { closedLoop, percentile } from '../support/load';
-import { Layout, startWorkerProcess, workersOf } from '../support/worker-process';
+import { Layout, peersOf, startPeerProcess, startWorkerProcess, workersOf } from '../support/worker-process';
 import { LoadResult, startLoadProcess } from '../support/http-load.process';
 import { startSimulatorProcess } from '../support/xui-simulator.process';
 
@@ -76,10 +78,14 @@ async function benchMode(mode: HubMode, layout: Layout) {
   const load = await startLoadProcess();
   let app: NestExpressApplication | undefined;
   const workers = Array.from({ length: workersOf(layout) }, () => startWorkerProcess(database.env));
+  const peers: Array<{ origin: string; stop(): Promise<void> }> = [];
   try {
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.listen(0, '127.0.0.1');
     const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    for (let i = 0; i < peersOf(layout); i++) peers.push(await startPeerProcess(database.env));
+    // The callers marking orders paid are spread over every process that serves the API.
+    const origins = [origin, ...peers.map((peer) => peer.origin)];
     const client = api(origin);
     const panel = await client.post('/panels', { name: 'sim', type: 'xui-admin', baseUrl: sim.url, credentials: sim.credentials, options: { maxConcurrent: 200, maxPerSecond: 1000, retry: { attempts: 1, baseDelayMs: 50 } } });
     const product = await client.post('/products', { name: '1 month', panelId: panel.id, packageExternalId: '1', durationUnit: 'months', durationValue: 1, maxConnections: 1, priceMinor: 900, currency: 'EUR' });
@@ -103,7 +109,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
 
     // Warm-up: the same purchases, not measured.
     const warmup = await orders(WARMUP_RUNS, 'warm');
-    const warmed = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(warmup), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
+    const warmed = await load.run({ origin: origins, apiKey: ADMIN_KEY, requests: markPaid(warmup), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
     if (failed(warmed.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(warmed.results))}`);
     await waitUntil(async () => (await succeeded()) >= WARMUP_RUNS, 300_000, 'the warm-up runs to succeed');
 
@@ -113,7 +119,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
     const started = performance.now();
     const cpuSpent = cpuMeter();
     const { paidSeconds, linesSeconds } = await profileWhile(process.env.BENCH_CPU_PROFILE, async () => {
-      const saturation = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
+      const saturation = await load.run({ origin: origins, apiKey: ADMIN_KEY, requests: markPaid(batch), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
       if (failed(saturation.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(saturation.results))}`);
       await waitUntil(() => creates() >= createsBefore + RUNS, 300_000, 'every line');
       return { paidSeconds: saturation.seconds, linesSeconds: (performance.now() - started) / 1000 };
@@ -133,7 +139,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
         if (note && !seen.has(note[1])) seen.set(note[1], sim.creates[scanned].at);
       }
     }, 1);
-    const open = await load.run({ origin, apiKey: ADMIN_KEY, requests: markPaid(latencyOrders), pacing: { kind: 'open', intervalMs: 1000 / (runsPerSecond / 2), connections: CONCURRENCY }, pick: ['subscriptionId'] });
+    const open = await load.run({ origin: origins, apiKey: ADMIN_KEY, requests: markPaid(latencyOrders), pacing: { kind: 'open', intervalMs: 1000 / (runsPerSecond / 2), connections: CONCURRENCY }, pick: ['subscriptionId'] });
     if (failed(open.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(open.results))}`);
     const paidAt = new Map(open.results.map((result) => [result.fields.subscriptionId as string, result.answeredAt]));
     await waitUntil(() => seen.size >= LATENCY_RUNS, 300_000, 'the latency runs');
@@ -166,7 +172,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
       auditedRuns: audited,
     };
   } finally {
-    await Promise.all(workers.map((worker) => worker.stop()));
+    await Promise.all([...workers, ...peers].map((process) => process.stop()));
     await app?.close();
     await sim.close();
     await load.close();
