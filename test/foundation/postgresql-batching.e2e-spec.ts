@@ -193,4 +193,19 @@ import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app'
     expect(sent.slice(-3)).toEqual(['rollback', `prepare ${name}_g1 as insert into lazy_begin (v, id) values ($1, $2);\nexecute ${name}_g1('v', 51)`, `execute ${name}_g1('w', 52)`]);
     expect(await count('id between 50 and 52')).toBe(2);
   });
+  it('prepares again, under a new name, a statement the server no longer has (DEALLOCATE ALL by a pooler)', async () => {
+    const select = preparedStatement('select v from lazy_begin where id = ?', 1);
+    const name = /^execute (hub_p\d+)/.exec(select)?.[1] as string;
+    const client = await pool.connect();
+    try {
+      await client.query("insert into lazy_begin (id, v) values (60, 'x')");
+      expect((await client.query(select.replace('?', '60'))).rows).toEqual([{ v: 'x' }]);
+      await client.query('deallocate all');
+      await expect(client.query(select.replace('?', '60'))).rejects.toMatchObject({ code: '26000' });
+      expect((await client.query(select.replace('?', '60'))).rows).toEqual([{ v: 'x' }]);
+    } finally {
+      client.release();
+    }
+    expect(sent.at(-1)).toMatch(new RegExp(`^prepare ${name}_g\\d+ as select v from lazy_begin where id = \\$1;\nexecute ${name}_g\\d+\\(60\\)$`));
+  });
 });

@@ -13,7 +13,8 @@ describe('loadConfig', () => {
   it('switches to scale-out with PostgreSQL and Redis', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/hub', REDIS_URL: 'redis://cache:6379' });
     expect(config.mode).toBe('scale-out');
-    expect(config.database).toEqual({ dialect: 'postgresql', url: 'postgres://u:p@db:5432/hub', poolMax: 20 });
+    expect(config.database).toEqual({ dialect: 'postgresql', url: 'postgres://u:p@db:5432/hub', poolMax: 20, preparedStatements: true });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/hub', HUB_DATABASE_PREPARED_STATEMENTS: 'false' }).database).toMatchObject({ preparedStatements: false });
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/hub', HUB_DATABASE_POOL_MAX: '64' }).database).toMatchObject({ poolMax: 64 });
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/hub', HUB_DATABASE_POOL_MAX: '1' })).toThrow(/HUB_DATABASE_POOL_MAX/);
     expect(config.jobs.driver).toBe('bullmq');

@@ -21,7 +21,7 @@ export interface HubConfig {
     workerHealthPort: number;
   };
   dataDir: string;
-  database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string; poolMax: number };
+  database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string; poolMax: number; preparedStatements: boolean };
   migrateOnStart: boolean;
   redisUrl?: string;
   jobs: {
@@ -152,7 +152,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
 function parseDatabase(url: string | undefined, dataDir: string, problems: string[], read: EnvReader): HubConfig['database'] {
   if (!url) return { dialect: 'sqlite', path: resolve(dataDir, 'hub.sqlite') };
   // Connections per process: with too few, transactions under load wait for one (p99 latency).
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgresql', url, poolMax: read.integer('HUB_DATABASE_POOL_MAX', 20, { min: 2, max: 500 }) };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { dialect: 'postgresql', url, poolMax: read.integer('HUB_DATABASE_POOL_MAX', 20, { min: 2, max: 500 }), preparedStatements: read.boolean('HUB_DATABASE_PREPARED_STATEMENTS', true) };
+  }
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: absolute(url.slice('sqlite:'.length).replace(/^\/\//, '')) };
   problems.push(`DATABASE_URL must be postgres://user:pass@host:5432/db or sqlite:<path> (got "${redact(url)}")`);
   return { dialect: 'sqlite', path: resolve(dataDir, 'hub.sqlite') };

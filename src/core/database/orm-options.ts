@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { BatchingPostgreSqlDriver } from './postgresql-batching';
+import { BatchingPostgreSqlDriver, PreparingPostgreSqlDriver } from './postgresql-batching';
 import type { HubConfig } from '../config/hub-config';
 import { BoundSqliteDriver } from './sqlite-bound-connection';
 import { postgresqlMigrations } from './migrations/postgresql';
@@ -34,7 +34,7 @@ export function ormOptions(config: HubConfig, entities: EntityClass[]): Options 
   }
   return {
     ...common,
-    driver: BatchingPostgreSqlDriver,
+    driver: config.database.preparedStatements ? PreparingPostgreSqlDriver : BatchingPostgreSqlDriver,
     clientUrl: config.database.url,
     pool: { min: 1, max: config.database.poolMax },
     migrations: migrationOptions('postgresql', postgresqlMigrations),

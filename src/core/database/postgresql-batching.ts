@@ -1,7 +1,10 @@
 import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Client, QueryResult } from 'pg';
-import { prepareStatementOf } from './prepared-statements';
+import { EXECUTE_STATEMENT, prepareStatementOf } from './prepared-statements';
+
+/** PostgreSQL's "prepared statement … does not exist". */
+const INVALID_STATEMENT_NAME = '26000';
 
 /** Marks a write whose result nobody waits for: it may travel with the transaction's next statement. */
 export const DEFERRED = '/* deferred */ ';
@@ -12,7 +15,6 @@ const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
 const SAVEPOINT = /^\s*savepoint\s+(\w+)\s*;?\s*$/i;
 const RELEASE = /^\s*release\s+savepoint\s+(\w+)\s*;?\s*$/i;
 const ROLLBACK_TO = /^\s*rollback\s+to\s+savepoint\s+(\w+)\s*;?\s*$/i;
-const EXECUTE = /^(?:\/\* deferred \*\/ )?execute (hub_p\d+)\b/;
 
 /**
  * A `pg` client that holds back the statements of a transaction whose answer says nothing and
@@ -48,7 +50,7 @@ export class BatchingClient extends Client {
   private readonly prepared = new Set<string>();
   /** Appended to the registered names after a message that prepared failed. */
   private generation = '';
-  private failedPrepares = 0;
+  private renames = 0;
 
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
@@ -60,7 +62,7 @@ export class BatchingClient extends Client {
 
   private plain(text: string): Promise<QueryResult> {
     if (!this.inTransaction) {
-      if (!OPENS.test(text)) return EXECUTE.test(text) ? this.combined([text]) : (this.send([text]) as Promise<QueryResult>);
+      if (!OPENS.test(text)) return EXECUTE_STATEMENT.test(text) ? this.combined([text]) : (this.send([text]) as Promise<QueryResult>);
       this.inTransaction = true;
       this.beginHeld = true;
       this.held.push(text);
@@ -120,12 +122,14 @@ export class BatchingClient extends Client {
   private combined(statements: string[]): Promise<QueryResult> {
     const preparing: string[] = [];
     const message: string[] = [];
+    let executes = false;
     for (const statement of statements) {
-      const name = EXECUTE.exec(statement)?.[1];
+      const name = EXECUTE_STATEMENT.exec(statement)?.[1];
       if (name === undefined) {
         message.push(statement);
         continue;
       }
+      executes = true;
       const as = name + this.generation;
       message.push(this.generation ? statement.replace(`execute ${name}`, `execute ${as}`) : statement);
       if (this.prepared.has(as) || preparing.includes(as)) continue;
@@ -135,17 +139,22 @@ export class BatchingClient extends Client {
       message.unshift(prepare);
     }
     const sent = this.send([message.join(';\n')]) as Promise<QueryResult | QueryResult[]>;
-    if (preparing.length > 0) {
+    if (executes) {
       sent.then(
         () => preparing.forEach((name) => this.prepared.add(name)),
-        () => {
-          // Some of them may exist now: never use these names again on this connection.
-          this.generation = `_g${++this.failedPrepares}`;
-          this.prepared.clear();
+        (error: { code?: string }) => {
+          // What a failed message prepared is unknown, and a statement the server no longer has
+          // (DEALLOCATE ALL by a pooler) must be prepared again: start new names on this connection.
+          if (preparing.length > 0 || error.code === INVALID_STATEMENT_NAME) this.renamePrepared();
         },
       );
     }
     return sent.then((results) => (Array.isArray(results) ? results[results.length - 1] : results));
+  }
+
+  private renamePrepared(): void {
+    this.generation = `_g${++this.renames}`;
+    this.prepared.clear();
   }
 
   /**
@@ -181,8 +190,16 @@ export class BatchingPostgreSqlConnection extends PostgreSqlConnection {
 }
 
 export class BatchingPostgreSqlDriver extends PostgreSqlDriver {
+  /** Whether the hub's hot statements run as server-side prepared statements (`prepared-statements.ts`). */
+  readonly preparedStatements: boolean = false;
+
   constructor(config: Configuration) {
     super(config);
     (this as unknown as { connection: BatchingPostgreSqlConnection }).connection = new BatchingPostgreSqlConnection(this.config);
   }
+}
+
+/** `BatchingPostgreSqlDriver` with prepared statements (the default; `HUB_DATABASE_PREPARED_STATEMENTS=false` turns them off). */
+export class PreparingPostgreSqlDriver extends BatchingPostgreSqlDriver {
+  override readonly preparedStatements = true;
 }

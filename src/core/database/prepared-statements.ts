@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { isSqlite } from './row-lock';
 
 /**
  * Server-side prepared statements for the hub's own hot statements on PostgreSQL, in the simple
@@ -13,14 +12,19 @@ import { isSqlite } from './row-lock';
  * Only statements with a bounded set of texts are registered (the first `LIMIT` texts seen); any
  * other runs as plain SQL. Parameter types are inferred by the server from where each placeholder
  * stands (a column compared or assigned), as for any parameterised statement.
+ *
+ * Off with `HUB_DATABASE_PREPARED_STATEMENTS=false`, for a pooler between the hub and PostgreSQL
+ * that hands a session's statements to several server connections (PgBouncer in transaction mode).
  */
-const LIMIT = 1_000;
+const LIMIT = 300;
+/** `execute hub_pN…`, deferred or not, and its name. */
+export const EXECUTE_STATEMENT = /^(?:\/\* deferred \*\/ )?execute (hub_p\d+)\b/;
 const byText = new Map<string, string>();
 const texts = new Map<string, string>();
 
-/** The statement to send for `sql` (`?` placeholders, no `?` inside literals): `execute hub_pN(?, …)` on PostgreSQL, `sql` itself on SQLite or past the limit. */
+/** The statement to send for `sql` (`?` placeholders, no `?` inside literals): `execute hub_pN(?, …)` on PostgreSQL with prepared statements on, else `sql` itself. */
 export function preparedOn(em: EntityManager, sql: string, paramCount: number): string {
-  return isSqlite(em) ? sql : preparedStatement(sql, paramCount);
+  return (em.getDriver() as { preparedStatements?: boolean }).preparedStatements === true ? preparedStatement(sql, paramCount) : sql;
 }
 
 /** `execute hub_pN(?, …)` for `sql`, registered under a name of its own (`sql` itself past the limit). */
@@ -60,6 +64,6 @@ function numbered(sql: string): string {
 
 /** The SQL a statement runs: the registered text of an `execute hub_pN(…)`, else the statement itself (for logs and tests). */
 export function sqlOf(statement: string): string {
-  const name = /^(?:\/\* deferred \*\/ )?execute (hub_p\d+)\b/.exec(statement)?.[1];
+  const name = EXECUTE_STATEMENT.exec(statement)?.[1];
   return (name && texts.get(name)) ?? statement;
 }

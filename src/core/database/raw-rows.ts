@@ -71,6 +71,8 @@ export function marked(em: EntityManager, sql: string, options: WriteOptions): s
   return options.deferred && em.getTransactionContext() ? DEFERRED + sql : sql;
 }
 
+const PREPARED_ROWS = 8;
+
 /** Inserts whole rows (entity instances, so their defaults are set) in one statement. */
 export async function insertRows(em: EntityManager, entity: EntityClass, rows: object[], options: WriteOptions = {}): Promise<void> {
   if (rows.length === 0) return;
@@ -85,7 +87,9 @@ export async function insertRows(em: EntityManager, entity: EntityClass, rows: o
     if (rows.length <= 64) known.inserts.set(rows.length, sql);
   }
   try {
-    await em.getConnection().execute(marked(em, preparedOn(em, sql, params.length), options), params, 'run', em.getTransactionContext());
+    // Prepared for the usual batch sizes only: each size is a statement of its own on every connection.
+    const statement = rows.length <= PREPARED_ROWS ? preparedOn(em, sql, params.length) : sql;
+    await em.getConnection().execute(marked(em, statement, options), params, 'run', em.getTransactionContext());
   } catch (error) {
     // The same exception classes as the unit of work (a duplicate key is UniqueConstraintViolationException).
     throw em.getDriver().convertException(error as Error);
