@@ -208,4 +208,19 @@ import { createTestDatabase, TestDatabase, testMode } from '../helpers/test-app'
     }
     expect(sent.at(-1)).toMatch(new RegExp(`^prepare ${name}_g\\d+ as select v from lazy_begin where id = \\$1;\nexecute ${name}_g\\d+\\(60\\)$`));
   });
+  it('fails the commit of a transaction an earlier (swallowed) error aborted, which PostgreSQL answers with ROLLBACK', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("insert into lazy_begin (id, v) values (70, 'lost')");
+      await expect(client.query('select 1/0')).rejects.toMatchObject({ code: '22012' });
+      await expect(client.query('commit')).rejects.toMatchObject({ code: '25P02' });
+      await client.query('begin');
+      await client.query("insert into lazy_begin (id, v) values (71, 'kept')");
+      expect((await client.query('commit')).command).toBe('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect(await count('id in (70, 71)')).toBe(1);
+  });
 });

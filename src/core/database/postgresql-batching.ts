@@ -98,7 +98,7 @@ export class BatchingClient extends Client {
       }
       const statements = this.withHeld(text);
       this.endTransaction();
-      return this.combined(statements);
+      return this.combined(statements).then(committed);
     }
     return this.combined(this.withHeld(text));
   }
@@ -176,6 +176,16 @@ export class BatchingClient extends Client {
   private send(args: unknown[]): unknown {
     return (super.query as (...rest: unknown[]) => unknown).apply(this, args);
   }
+}
+
+/**
+ * PostgreSQL answers the `COMMIT` of a transaction an earlier error aborted with `ROLLBACK`, not
+ * with an error: a caller that went on after swallowing that error would take its writes for
+ * committed. Such a commit fails here instead.
+ */
+function committed(result: QueryResult): QueryResult {
+  if (result.command !== 'ROLLBACK') return result;
+  throw Object.assign(new Error('The transaction was aborted by an earlier error: COMMIT rolled it back, nothing was written'), { code: '25P02' });
 }
 
 function done(command: string): Promise<QueryResult> {
