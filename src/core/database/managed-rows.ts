@@ -76,13 +76,17 @@ export async function saveManaged<T extends { id: string; updatedAt?: Date }>(em
   for (const name of names) original[name] = baseline[name];
 }
 
-/** Rows loaded with `lock` in each transaction (by its context), as `<table>:<id>`. */
+/** Rows loaded with `lock` in each transaction (by its context), as `lockKey`s. */
 const lockedIn = new WeakMap<object, Set<string>>();
+
+function lockKey(meta: EntityMetadata, id: string): string {
+  return `${meta.tableName}:${id}`;
+}
 
 /** Whether `lock` has loaded this row in the transaction of `em`. */
 function heldLockIn(em: EntityManager, meta: EntityMetadata, id: string): boolean {
   const context = em.getTransactionContext() as object | undefined;
-  return context !== undefined && (lockedIn.get(context)?.has(`${meta.tableName}:${id}`) ?? false);
+  return context !== undefined && (lockedIn.get(context)?.has(lockKey(meta, id)) ?? false);
 }
 
 /** True the first time `lock` loads this row in the transaction of `em` (outside one: always). */
@@ -91,7 +95,7 @@ function firstLockIn(em: EntityManager, meta: EntityMetadata, id: string): boole
   if (!context) return true;
   let locked = lockedIn.get(context);
   if (!locked) lockedIn.set(context, (locked = new Set()));
-  const key = `${meta.tableName}:${id}`;
+  const key = lockKey(meta, id);
   if (locked.has(key)) return false;
   locked.add(key);
   return true;

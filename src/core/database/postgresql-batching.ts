@@ -48,8 +48,7 @@ export class BatchingClient extends Client {
   private beginHeld = false;
   /** Statements prepared on this connection (by registered name). */
   private readonly prepared = new Set<string>();
-  /** Appended to the registered names after a message that prepared failed. */
-  private generation = '';
+  /** How many times this connection gave up its prepared names (each time appending `_g<n>` to them). */
   private renames = 0;
 
   override query(...args: unknown[]): never {
@@ -130,8 +129,8 @@ export class BatchingClient extends Client {
         continue;
       }
       executes = true;
-      const as = name + this.generation;
-      message.push(this.generation ? statement.replace(`execute ${name}`, `execute ${as}`) : statement);
+      const as = this.renames === 0 ? name : `${name}_g${this.renames}`;
+      message.push(as === name ? statement : statement.replace(`execute ${name}`, `execute ${as}`));
       if (this.prepared.has(as) || preparing.includes(as)) continue;
       const prepare = prepareStatementOf(name, as);
       if (prepare === undefined) throw new Error(`${name} is not a registered prepared statement`);
@@ -153,7 +152,7 @@ export class BatchingClient extends Client {
   }
 
   private renamePrepared(): void {
-    this.generation = `_g${++this.renames}`;
+    this.renames += 1;
     this.prepared.clear();
   }
 
