@@ -1,7 +1,9 @@
+import { MikroORM } from '@mikro-orm/core';
 import { AuditService } from '../../src/core/audit/audit.service';
+import { sqlOf } from '../../src/core/database/prepared-statements';
 import { EventsService } from '../../src/core/events/events.service';
 import { testMode } from '../helpers/test-app';
-import { buy, eventsOf, Lifecycle, sql, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
+import { buy, eventsOf, Lifecycle, newCustomer, sql, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
 
 /**
  * A run triggered by an event has its first commit in the transaction that emits the event: its
@@ -44,6 +46,23 @@ describe(`a run's first steps in its trigger's commit (${testMode})`, () => {
     expect(provisioned[0].actorType).toBe('system');
     expect(audit.find((entry) => entry.action === 'workflow.step.succeeded' && entry.targetId === run.id)?.actorType).toBe('system');
     expect(audit.find((entry) => entry.action === 'order.mark_paid' && entry.targetId === orderId)?.actorType).toBe('api_key');
+  });
+
+  it('reads the product of a purchase only joined to the rows it belongs to: the order, then the subscription its run provisions and plans the line from', async () => {
+    const customer = await newCustomer(life.hub);
+    const order = await life.hub.http.post('/orders').send({ customerId: customer, productId: life.productId }).expect(201);
+    const connection = life.hub.app.get(MikroORM).em.getConnection();
+    const execute = jest.spyOn(connection, 'execute');
+    try {
+      const paid = await life.hub.http.post(`/orders/${order.body.id}/mark-paid`).send({}).expect(200);
+      await waitForRun(life.hub, { subscriptionId: paid.body.subscriptionId }, 'succeeded');
+      const statements = execute.mock.calls.map(([query]) => sqlOf(String(query)));
+      // Each read is a round trip of its own: the product travels with the rows that point to it.
+      expect(statements.filter((text) => /\bjoin "?hub_product"?\s/.test(text))).toHaveLength(2);
+      expect(statements.filter((text) => /\bfrom "?hub_product"?\s/.test(text))).toEqual([]);
+    } finally {
+      execute.mockRestore();
+    }
   });
 
   it('undoes the first steps done in the trigger when one fails there; the run starts the usual way and records the failure once', async () => {

@@ -100,7 +100,8 @@ export class SubscriptionsService {
   }
 
   async startProvisioning(unit: Unit, id: string, change: ChangeContext): Promise<Subscription> {
-    const subscription = await this.forChange(id, unit.em, { product: false });
+    // With the product joined in: the line step that follows in the same unit of work plans from it.
+    const subscription = await this.forChange(id, unit.em);
     if (subscription.status === 'provisioning' || subscription.status === 'active') return subscription;
     await this.move(unit, subscription, 'provisioning', change, null);
     return subscription;
