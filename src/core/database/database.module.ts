@@ -1,16 +1,18 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { BatchingPostgreSqlDriver } from './postgresql-batching';
-import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { runMigrations } from './migration-runner';
 import { EntityClass, ormOptions } from './orm-options';
 import { BoundSqliteDriver } from './sqlite-bound-connection';
+import { SqliteCheckpoints } from './sqlite-checkpoints';
 
 @Injectable()
-class MigrateOnStart implements OnModuleInit {
+class MigrateOnStart implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Database');
+  private checkpoints?: SqliteCheckpoints;
 
   constructor(
     private readonly orm: MikroORM,
@@ -26,10 +28,16 @@ class MigrateOnStart implements OnModuleInit {
       // rather than asking the OS for them on every statement.
       await this.orm.em.getConnection().execute('pragma cache_size = -65536');
       await this.orm.em.getConnection().execute('pragma mmap_size = 268435456');
+      this.checkpoints = new SqliteCheckpoints(this.config.database.path, (sql) => this.orm.em.getConnection().execute(sql));
+      await this.checkpoints.start();
     }
     if (!this.config.migrateOnStart) return;
     const applied = await runMigrations(this.orm, this.config);
     if (applied.length > 0) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.checkpoints?.stop();
   }
 }
 
