@@ -4,8 +4,9 @@
  * machine), in embedded and scale-out mode.
  *  - saturation: N orders marked paid by 32 concurrent callers (in a process of their own, as real
  *    callers are other machines); runs/s until every run succeeded, and the CPU time spent per run
- *    by the process serving the API (all of the hub in `oneProcess`) and by the whole machine
- *    (PostgreSQL, Redis, the simulator and the load generator included);
+ *    by the process serving the API (all of the hub in `oneProcess`), by PostgreSQL (scale-out, when
+ *    it runs on this machine) and by the whole machine (PostgreSQL, Redis, the simulator and the
+ *    load generator included);
  *  - latency at half that rate (open loop): order paid (API answered) → create_line reached the panel;
  *  - direct: the XUI plugin client's createLine at the same concurrency, outside the hub, and the
  *    ratio of the two.
@@ -165,7 +166,7 @@ async function benchMode(mode: HubMode, layout: Layout) {
       runs: RUNS,
       warmupRuns: WARMUP_RUNS,
       concurrency: CONCURRENCY,
-      saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds), cpuMsPerRun: { hubProcess: round(cpu.processMs / RUNS), machine: cpu.machineMs === null ? null : round(cpu.machineMs / RUNS) } },
+      saturation: { runsPerSecond: round(runsPerSecond), linesPerSecond: round(RUNS / linesSeconds), markPaidPerSecond: round(RUNS / paidSeconds), seconds: round(runsSeconds), cpuMsPerRun: { hubProcess: round(cpu.processMs / RUNS), postgres: mode === 'embedded' || cpu.postgresMs === null ? null : round(cpu.postgresMs / RUNS), machine: cpu.machineMs === null ? null : round(cpu.machineMs / RUNS) } },
       halfLoad: { targetPerSecond: round(runsPerSecond / 2), runs: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) },
       direct: { callsPerSecond: directCalls.perSecond, p50Ms: directCalls.p50Ms, p99Ms: directCalls.p99Ms },
       engineToDirectTimeRatio: round(directCalls.perSecond / runsPerSecond),
