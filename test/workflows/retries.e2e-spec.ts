@@ -1,5 +1,5 @@
 import { testMode, waitFor } from '../helpers/test-app';
-import { buy, eventsOf, Lifecycle, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
+import { buy, eventsOf, Lifecycle, sql, startLifecycle, subscription, waitForRun, waitForStatus } from './lifecycle-fixture';
 
 describe(`workflow retries and failure handling (${testMode})`, () => {
   let life: Lifecycle;
@@ -68,6 +68,38 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
     const paid = await life.hub.http.post(`/orders/${order.body.id}/mark-paid`).send({}).expect(200);
     const failed = await waitForRun(life.hub, { subscriptionId: paid.body.subscriptionId, workflowId: 'provision-on-purchase' }, 'failed');
     expect(lineStep(failed)).toMatchObject({ status: 'failed', attempts: 1, error: expect.objectContaining({ code: 'PACKAGE_NOT_FOUND', retryable: false }) });
+  });
+
+  // PostgreSQL aborts a transaction of its own accord (here a trigger raises its deadlock error);
+  // SQLite's equivalent, a busy file, needs another process holding the write lock for seconds.
+  (testMode === 'scale-out' ? it : it.skip)('retries a database-only step whose transaction the database aborted (a deadlock), though the step allows one attempt', async () => {
+    await sql(life.hub, 'create sequence hub_test_deadlocks');
+    await sql(
+      life.hub,
+      `create function hub_test_deadlock() returns trigger language plpgsql as $$ begin
+         if new.status = 'active' and old.status = 'provisioning' and nextval('hub_test_deadlocks') = 1 then raise exception 'deadlock detected (simulated)' using errcode = '40P01'; end if;
+         return new;
+       end $$`,
+    );
+    await sql(life.hub, 'create trigger hub_test_deadlock before update on hub_subscription for each row execute function hub_test_deadlock()');
+    try {
+      const { subscriptionId } = await buy(life);
+      const done = await waitForRun(life.hub, { subscriptionId, workflowId: 'provision-on-purchase' }, 'succeeded');
+      const activate = done.steps.find((step: { stepId: string }) => step.stepId === 'activate');
+      expect(activate).toMatchObject({ status: 'succeeded', attempts: 2 });
+      // The failed commit left nothing behind, in the rows or in the engine's memory: one failed attempt, then one that succeeded.
+      expect(activate.attemptLog).toEqual([
+        expect.objectContaining({ attempt: 1, outcome: 'failed', error: expect.objectContaining({ code: 'DATABASE_UNAVAILABLE', retryable: true }) }),
+        expect.objectContaining({ attempt: 2, outcome: 'succeeded' }),
+      ]);
+      expect(done.steps.map((step: { stepId: string; status: string }) => `${step.stepId}:${step.status}`)).toEqual(['provisioning:succeeded', 'line:succeeded', 'activate:succeeded', 'review:skipped', 'alert:skipped']);
+      expect(await subscription(life.hub, subscriptionId)).toMatchObject({ status: 'active' });
+      expect((await sql<{ n: string }>(life.hub, "select count(*) as n from hub_audit_entry where action = 'workflow.step.retry_scheduled' and details->>'stepId' = 'activate'"))[0]).toEqual({ n: '1' });
+    } finally {
+      await sql(life.hub, 'drop trigger hub_test_deadlock on hub_subscription');
+      await sql(life.hub, 'drop function hub_test_deadlock');
+      await sql(life.hub, 'drop sequence hub_test_deadlocks');
+    }
   });
 
   it('replays a run from the start and cancels a waiting run, both audited with their reason', async () => {

@@ -1,3 +1,4 @@
+import { ConnectionException, DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import { HubError } from '../../core/common/errors';
 import type { RunError } from './workflow-run.entity';
 
@@ -23,6 +24,39 @@ export function classifyError(error: unknown, stepId?: string): RunError {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { ...base, code: 'INTERNAL', message: message.slice(0, 1000), retryable: true, hint: 'An unexpected error; the step is retried by its policy. Check the hub logs for this correlation id.' };
+}
+
+/** A database-only step whose transaction the database refused or lost (see `isTransientDatabaseError`). */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
+/** PostgreSQL: serialization failure, deadlock, lock not available, shutdown, cannot connect now, too many connections (class 08 too: connection exceptions). */
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03', '57P01', '57P02', '57P03', '53300']);
+const SOCKET_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * Whether the database refused or lost a transaction for reasons of its own, not of the work in it:
+ * a deadlock or serialization failure, a lock not granted in time, a connection lost or refused,
+ * a busy SQLite file. Nothing of the transaction was kept, and the same work may well succeed
+ * later. Errors converted by MikroORM and raw driver errors (which carry the same codes) alike.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (error instanceof DeadlockException || error instanceof LockWaitTimeoutException || error instanceof ConnectionException) return true;
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return /^Connection terminated/.test((error as { message?: unknown }).message as string);
+  return TRANSIENT_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SOCKET_ERRORS.has(code) || /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** `error` as the failure of a database-only step (`isTransientDatabaseError`). */
+export function databaseFailure(error: unknown, stepId?: string): RunError {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    stepId,
+    code: DATABASE_UNAVAILABLE,
+    message: message.slice(0, 1000),
+    retryable: true,
+    hint: 'The database refused or lost the transaction of this database-only step (deadlock, lock timeout, lost connection); nothing of it was kept, and the step is retried.',
+  };
 }
 
 function hintOf(error: HubError): string | undefined {

@@ -10,6 +10,13 @@ export interface RetryDecision {
 export const DEFAULT_RETRY: RetryDefinition = { attempts: 3, backoff: { type: 'exponential', initial: '10s', factor: 2, max: '10m', jitter: 0.2 } };
 
 /**
+ * The least a database-only step gets when the database refused or lost its transaction (a
+ * deadlock, a lost connection: `isTransientDatabaseError`), whatever its own policy: nothing of it
+ * was kept, so running it again is always safe.
+ */
+export const DATABASE_RETRY: RetryDefinition = { attempts: 4, backoff: ['1s', '5s', '30s'] };
+
+/**
  * Whether a failed attempt is retried, and after how long. Non-retryable errors (the action's own
  * classification, or codes the step lists) are never retried. `timeScale` shrinks every wait (tests
  * and demos use it so a 60-minute backoff takes milliseconds); it never changes the order of events.

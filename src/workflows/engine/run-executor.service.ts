@@ -11,11 +11,12 @@ import { ActionRegistry } from '../actions/action-registry';
 import { ActionContext, ActionError, SuspendStep, WorkflowAction } from '../actions/action.types';
 import { evaluateCondition, renderTemplate } from '../expressions/expression';
 import type { CompiledStep, CompiledWorkflow } from '../schema/compiled-workflow';
+import type { RetryDefinition } from '../schema/definition.types';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import { ConcurrencyService } from './concurrency.service';
 import { DefinitionsService } from './definitions.service';
-import { classifyError, FencedError, withTimeout } from './errors';
-import { decideRetry } from './retry-policy';
+import { classifyError, databaseFailure, FencedError, isTransientDatabaseError, withTimeout } from './errors';
+import { DATABASE_RETRY, decideRetry } from './retry-policy';
 import { runExpressionContext } from './run-context';
 import { RunFinisher } from './run-finisher.service';
 import { ADVANCE_JOB, RunStarter } from './run-starter.service';
@@ -267,6 +268,9 @@ export class RunExecutor implements OnModuleInit {
   private async runTransactional(run: WorkflowRun, attempt: Attempt, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome | Started> {
     const { step, action, base } = attempt;
     const finish = steps.every((other) => other === step || other.phase !== step.phase || DONE_STEP_STATUSES.has(other.status)) ? this.finisher.plan(run, steps) : null;
+    // What the transaction sets on the steps in memory (this one succeeded, the run's leftovers
+    // skipped) holds only once it commits: if it fails, they are as they were, like their rows.
+    const before = { steps: steps.map((other) => ({ ...other })), state: { ...base.state } };
     const started = await this.commit(run, finish ? finish.patch : { status: 'running', wakeAt: null }, async (em, emit) => {
       const ctx: ActionContext = {
         ...base,
@@ -288,6 +292,11 @@ export class RunExecutor implements OnModuleInit {
       }
       await this.finisher.write(em, emit, run, steps, finish);
       return null;
+    }).catch((error: unknown) => {
+      steps.forEach((other, index) => Object.assign(other, before.steps[index]));
+      for (const key of Object.keys(base.state)) if (!(key in before.state)) delete base.state[key];
+      Object.assign(base.state, before.state);
+      throw error;
     });
     if (finish) {
       await this.finisher.afterCommit(run);
@@ -436,9 +445,12 @@ export class RunExecutor implements OnModuleInit {
     startedAt = new Date(),
     state?: Record<string, unknown>,
   ): Promise<Outcome> {
-    const failure: RunError = classifyError(error, step.stepId);
     const action = this.actions.get(step.uses);
-    const policy = definition.definition.retry ?? compiled.definition.defaults?.retry ?? action?.defaultRetry ?? { attempts: 1 };
+    // A database-only step's work went with its transaction: the database's failure is not the step's.
+    const transient = action?.transactional === true && isTransientDatabaseError(error);
+    const failure: RunError = transient ? databaseFailure(error, step.stepId) : classifyError(error, step.stepId);
+    const own: RetryDefinition = definition.definition.retry ?? compiled.definition.defaults?.retry ?? action?.defaultRetry ?? { attempts: 1 };
+    const policy = transient && (own.attempts ?? 1) < (DATABASE_RETRY.attempts as number) ? { ...DATABASE_RETRY, nonRetryable: own.nonRetryable } : own;
     const decision = decideRetry(policy, attempt, { code: failure.code, retryable: failure.retryable ?? false }, this.config.timeScale);
     const finishedAt = new Date();
     const log: StepAttempt = { attempt, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: 'failed', error: failure, durationMs: finishedAt.getTime() - startedAt.getTime() };
