@@ -24,6 +24,26 @@ describe('workflow expressions (CEL)', () => {
     expect(() => evaluateCondition(compileCondition('event.order.kind'), context)).toThrow(/not true or false/);
   });
 
+  it('reads only the variables an expression names, macros and nested lists included', () => {
+    const guarded = (names: string[]) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(context)) {
+        Object.defineProperty(out, name, {
+          enumerable: true,
+          get: () => {
+            if (!names.includes(name)) throw new Error(`${name} was read`);
+            return value;
+          },
+        });
+      }
+      return out;
+    };
+    expect(compileExpression('event.customer.id').evaluate(guarded(['event']))).toBe('c1');
+    expect(compileExpression('[1, 2].map(i, i * vars.graceDays)[1] + size(steps.line.output.lineId)').evaluate(guarded(['vars', 'steps']))).toBe(8);
+    expect(evaluateCondition(compileCondition('has(event.order.coupon) || run.id == "r1"'), guarded(['event', 'run']))).toBe(true);
+    expect(compileExpression('1 + 2').evaluate(guarded([]))).toBe(3);
+  });
+
   it('handles timestamps and string extensions', () => {
     expect(compileExpression('string(timestamp("2026-01-01T00:00:00Z") + duration("72h"))').evaluate({})).toBe('2026-01-04T00:00:00Z');
     expect(compileExpression('timestamp("2026-01-01T00:00:00Z") + duration("24h")').evaluate({})).toBe('2026-01-02T00:00:00.000Z');

@@ -52,12 +52,16 @@ export function compileExpression(source: string): Expression {
     throw new ExpressionError(`syntax error: ${position ? message.slice(position[0].length) : message}`, source, position ? offsetOf(source, Number(position[1]), Number(position[2])) : undefined);
   }
   const program = plan(ENV, ast) as unknown as Program;
+  // Only the roots the expression names are converted for it: `event.subscriptionId` needs no
+  // copy of every step's output (the conversion was a large part of an evaluation's cost).
+  const names = identifiersOf(ast.expr);
+  const roots = EXPRESSION_ROOTS.filter((root) => names.has(root));
   const expression: Expression = {
     source,
     ast,
     evaluate(context) {
       const bindings: Record<string, unknown> = {};
-      for (const root of EXPRESSION_ROOTS) bindings[root] = toCel(context[root] ?? {});
+      for (const root of roots) bindings[root] = toCel(context[root] ?? {});
       const result = program(bindings);
       if (isCelError(result)) throw new ExpressionError(`${result.message} in \${{ ${source.trim()} }}`, source);
       return fromCel(result);
@@ -66,6 +70,18 @@ export function compileExpression(source: string): Expression {
   if (cache.size > 5000) cache.clear();
   cache.set(source, expression);
   return expression;
+}
+
+/** Every identifier anywhere in a syntax tree (a macro's own variables too, so a superset of the roots it reads). */
+function identifiersOf(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) identifiersOf(item, found);
+  } else if (node !== null && typeof node === 'object') {
+    const kind = node as { case?: unknown; value?: { name?: unknown } };
+    if (kind.case === 'identExpr' && typeof kind.value?.name === 'string') found.add(kind.value.name);
+    for (const value of Object.values(node)) identifiersOf(value, found);
+  }
+  return found;
 }
 
 function offsetOf(source: string, line: number, column: number): number {
