@@ -54,6 +54,21 @@ describe('XUI.one admin wire quirks', () => {
     expect(sim.line(line.id)).toMatchObject({ expiresAt: null, bouquets: [], maxConnections: 1, enabled: true, isTrial: true, allowedOutputs: [] });
   });
 
+  it('the simulator keeps usernames unique regardless of case, and frees one when its line is renamed or deleted', async () => {
+    const edit = (id: number, body: string) =>
+      fetch(`${sim.url}/${sim.accessCode}/?api_key=${sim.apiKey}&action=edit_line&id=${id}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }).then((res) => res.json() as Promise<{ status: string }>);
+    const line = sim.insertLine({ username: 'Case-Name', password: 'pw123456' });
+    expect(() => sim.insertLine({ username: 'case-name', password: 'pw123456' })).toThrow(/STATUS_EXISTS_USERNAME/);
+    expect(sim.lineByUsername('CASE-NAME')?.id).toBe(line.id);
+    expect((await edit(line.id, 'username=renamed-name&password=pw123456')).status).toBe('STATUS_SUCCESS');
+    expect(sim.lineByUsername('case-name')).toBeUndefined();
+    const reuse = sim.insertLine({ username: 'case-name', password: 'pw123456' });
+    expect(sim.lineByUsername('RENAMED-name')?.id).toBe(line.id);
+    sim.deleteLineDirectly(line.id);
+    expect(sim.insertLine({ username: 'renamed-name', password: 'pw123456' }).id).not.toBe(line.id);
+    expect(sim.lineByUsername('case-name')?.id).toBe(reuse.id);
+  });
+
   it('reads bare arrays (get_packages, get_bouquets) and envelopes (get_package)', async () => {
     const packages = await client.listPackages!();
     expect(packages.map((pkg) => pkg.externalId)).toEqual(['1', '2', '3']);

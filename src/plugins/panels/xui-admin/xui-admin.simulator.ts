@@ -73,6 +73,8 @@ export class XuiAdminSimulator extends SimulatedPanel {
   canEditLines: boolean;
   readonly deniedActions: Set<string>;
   private readonly lineRows = new Map<number, XuiLineRow>();
+  /** Line ids by lower-cased username (usernames are unique regardless of case, as in the panel's database). */
+  private readonly usernames = new Map<string, number>();
   private readonly packageRows = new Map<number, XuiPackageRow>();
   private readonly bouquetRows = new Map<number, XuiBouquetRow>();
   private readonly liveConnections: XuiSimConnection[] = [];
@@ -138,7 +140,8 @@ export class XuiAdminSimulator extends SimulatedPanel {
   }
 
   lineByUsername(username: string): XuiSimLine | undefined {
-    return this.lines().find((line) => line.username.toLowerCase() === username.toLowerCase());
+    const id = this.usernames.get(username.toLowerCase());
+    return id === undefined ? undefined : this.line(id);
   }
 
   /** The stored row exactly (raw `exp_date` included), for quirk tests. */
@@ -184,7 +187,7 @@ export class XuiAdminSimulator extends SimulatedPanel {
   }
 
   deleteLineDirectly(id: number): void {
-    this.lineRows.delete(id);
+    this.removeLine(id);
   }
 
   /** Changes a line directly (as an operator would in the panel's UI): drift for the hub to find. */
@@ -250,7 +253,7 @@ export class XuiAdminSimulator extends SimulatedPanel {
         return json({ status: 'STATUS_SUCCESS', data: lineToWire(result.row) });
       }
       case 'delete_line':
-        return json({ status: this.lineRows.delete(id) ? 'STATUS_SUCCESS' : 'STATUS_FAILURE' });
+        return json({ status: this.removeLine(id) ? 'STATUS_SUCCESS' : 'STATUS_FAILURE' });
       case 'enable_line':
       case 'disable_line':
       case 'ban_line':
@@ -294,13 +297,26 @@ export class XuiAdminSimulator extends SimulatedPanel {
       now: this.clock.nowSeconds(),
       timeZone: this.timeZone,
       apiAccountId: API_ACCOUNT_ID,
-      isTaken: (username, exceptId) => [...this.lineRows.values()].some((row) => row.id !== exceptId && row.username.toLowerCase() === username.toLowerCase()),
+      isTaken: (username, exceptId) => {
+        const id = this.usernames.get(username.toLowerCase());
+        return id !== undefined && id !== exceptId;
+      },
     });
     if (result.status === 'ok') {
       if (!existing) this.nextLineId += 1;
+      const previous = this.lineRows.get(result.row.id);
+      if (previous) this.usernames.delete(previous.username.toLowerCase());
       this.lineRows.set(result.row.id, result.row);
+      this.usernames.set(result.row.username.toLowerCase(), result.row.id);
     }
     return result;
+  }
+
+  private removeLine(id: number): boolean {
+    const row = this.lineRows.get(id);
+    if (!row) return false;
+    this.usernames.delete(row.username.toLowerCase());
+    return this.lineRows.delete(id);
   }
 
   private getLines(params: Params): SimResponse {
