@@ -14,7 +14,16 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: 
 const { file, intervalMs } = workerData as { file: string; intervalMs: number };
 const db = new Database(file, { fileMustExist: true });
 
-const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), intervalMs);
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    // A PASSIVE checkpoint reports a concurrent one in its result; it can still meet a busy or
+    // locked database (another connection recovering the log): the next round copies what is
+    // left. Anything else ends the thread, and the hub's connection checkpoints on its own again.
+    if (!/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) throw error;
+  }
+}, intervalMs);
 
 parentPort?.on('message', (message: unknown) => {
   if (message !== 'stop') return;
