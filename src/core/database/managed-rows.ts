@@ -76,6 +76,15 @@ export async function saveManaged<T extends { id: string; updatedAt?: Date }>(em
   for (const name of names) original[name] = baseline[name];
 }
 
+/**
+ * A row the transaction of `em` inserts (`entity`, persisted in it) is as good as locked by it:
+ * nobody else sees the row before the commit. `loadManaged` with `lock` then takes the entity a
+ * unit of work of this transaction holds instead of reading the row again.
+ */
+export function insertedInTransaction(em: EntityManager, entity: { id: string }): void {
+  firstLockIn(em, em.getMetadata().get(entity.constructor as never), entity.id);
+}
+
 /** Rows loaded with `lock` in each transaction (by its context), as `lockKey`s. */
 const lockedIn = new WeakMap<object, Set<string>>();
 

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { Customer } from '../customers/customer.entity';
-import { loadManaged } from '../database/managed-rows';
+import { insertedInTransaction, loadManaged } from '../database/managed-rows';
 import { Emit, EventsService } from '../events/events.service';
 import { Product } from '../products/product.entity';
 import { subscriptionEventPayload, subscriptionPayload } from '../subscriptions/subscription-payload';
@@ -227,6 +227,7 @@ export class OrdersService {
       history: [{ at: new Date().toISOString(), from: null, to: 'pending', reason: `order ${order.id} paid` }],
     });
     em.persist(subscription);
+    insertedInTransaction(em, subscription);
     emit({ type: 'subscription.created', payload: subscriptionEventPayload(subscription, { orderId: order.id }), subject: { type: 'subscription', id: subscription.id } });
     return subscription;
   }

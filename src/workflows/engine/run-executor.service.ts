@@ -157,9 +157,11 @@ export class RunExecutor implements OnModuleInit {
     const leading = main.findIndex((step) => this.actions.get(step.uses)?.transactional !== true);
     if (leading < 0) return null;
     return hubContext.run({ correlationId: run.correlationId, actor: SYSTEM_ACTOR }, async () => {
-      // The steps read through a unit of work of their own, which must find the change that emitted the event.
+      // The steps read through a unit of work of their own, which must find the change that emitted
+      // the event: written, and its entities at hand (the subscription the payment just created is
+      // not read again). If the steps fail, the trigger's unit of work forgets what they touched.
       await tx.em.flush();
-      const em = tx.em.fork({ clear: true, keepTransactionContext: true });
+      const em = tx.em.fork({ clear: false, keepTransactionContext: true });
       if (leading > 0 && !(await this.runLeadingSteps(tx, em, run, main.slice(0, leading), steps, compiled))) return null;
       // A start that cannot be planned here is left to the usual path; it never fails the trigger.
       const started = await this.planStart(em, run, steps, compiled).catch(() => null);
@@ -211,6 +213,9 @@ export class RunExecutor implements OnModuleInit {
       undoAudit();
       undoEvents();
       leading.forEach((step, index) => Object.assign(step, before[index]));
+      // The steps' unit of work shared the trigger's entities, which may hold changes the
+      // savepoint undid: anything read from here on is read afresh.
+      tx.em.clear();
       this.logger.debug({ runId: run.id, err: error }, 'The first steps of a run did not run with its trigger; the run starts the usual way');
       return false;
     }
