@@ -85,7 +85,7 @@ export function insertedInTransaction(em: EntityManager, entity: { id: string })
   firstLockIn(em, em.getMetadata().get(entity.constructor as never), entity.id);
 }
 
-/** Rows loaded with `lock` in each transaction (by its context), as `lockKey`s. */
+/** Rows each transaction (by its context) holds: loaded with `lock`, or inserted by it; as `lockKey`s. */
 const lockedIn = new WeakMap<object, Set<string>>();
 
 function lockKey(meta: EntityMetadata, id: string): string {
@@ -98,7 +98,7 @@ function heldLockIn(em: EntityManager, meta: EntityMetadata, id: string): boolea
   return context !== undefined && (lockedIn.get(context)?.has(lockKey(meta, id)) ?? false);
 }
 
-/** True the first time `lock` loads this row in the transaction of `em` (outside one: always). */
+/** Records that the transaction of `em` holds this row; true the first time (outside a transaction: always). */
 function firstLockIn(em: EntityManager, meta: EntityMetadata, id: string): boolean {
   const context = em.getTransactionContext() as object | undefined;
   if (!context) return true;

@@ -14,7 +14,7 @@ export const DEFAULT_RETRY: RetryDefinition = { attempts: 3, backoff: { type: 'e
  * deadlock, a lost connection: `isTransientDatabaseError`), whatever its own policy: nothing of it
  * was kept, so running it again is always safe.
  */
-export const DATABASE_RETRY: RetryDefinition = { attempts: 4, backoff: ['1s', '5s', '30s'] };
+export const DATABASE_RETRY = { attempts: 4, backoff: ['1s', '5s', '30s'] } satisfies RetryDefinition;
 
 /**
  * Whether a failed attempt is retried, and after how long. Non-retryable errors (the action's own

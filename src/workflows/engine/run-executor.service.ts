@@ -455,7 +455,7 @@ export class RunExecutor implements OnModuleInit {
     const transient = action?.transactional === true && isTransientDatabaseError(error);
     const failure: RunError = transient ? databaseFailure(error, step.stepId) : classifyError(error, step.stepId);
     const own: RetryDefinition = definition.definition.retry ?? compiled.definition.defaults?.retry ?? action?.defaultRetry ?? { attempts: 1 };
-    const policy = transient && (own.attempts ?? 1) < (DATABASE_RETRY.attempts as number) ? { ...DATABASE_RETRY, nonRetryable: own.nonRetryable } : own;
+    const policy = transient && (own.attempts ?? 1) < DATABASE_RETRY.attempts ? { ...DATABASE_RETRY, nonRetryable: own.nonRetryable } : own;
     const decision = decideRetry(policy, attempt, { code: failure.code, retryable: failure.retryable ?? false }, this.config.timeScale);
     const finishedAt = new Date();
     const log: StepAttempt = { attempt, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: 'failed', error: failure, durationMs: finishedAt.getTime() - startedAt.getTime() };
