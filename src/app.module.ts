@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ACCESS_CODE_ENTITIES } from './core/access-codes/access-code-entities';
 import { AccessCodesModule } from './core/access-codes/access-codes.module';
 import { AuditEntry } from './core/audit/audit-entry.entity';
+import { AuditPending, AuditSeal } from './core/audit/audit-seal.entity';
 import { ApiKey } from './core/auth/api-key.entity';
 import { HubConfigModule } from './core/config/config.module';
 import { HubConfig, loadConfig } from './core/config/hub-config';
@@ -39,7 +40,7 @@ import { WorkflowsModule } from './workflows/workflows.module';
 import { WorkflowSubscriptionActivity } from './workflows/workflow-subscription-activity';
 
 /** Every entity of the hub: the ORM and the migration tooling use this one list. */
-export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...PAYMENT_ENTITIES, ...WORKFLOW_ENTITIES, DriftFinding];
+export const ALL_ENTITIES: EntityClass[] = [JobRow, LeaseRow, EventRow, AuditEntry, AuditSeal, AuditPending, ApiKey, IdempotencyRecord, Panel, Product, Customer, HubPackage, PluginStateRow, WebhookEndpoint, WebhookDelivery, WebhookAttempt, ...ACCESS_CODE_ENTITIES, ...COMMERCE_ENTITIES, ...PAYMENT_ENTITIES, ...WORKFLOW_ENTITIES, DriftFinding];
 
 /**
  * The composition root: the only place that sees core, the built-in plugins and the workflows

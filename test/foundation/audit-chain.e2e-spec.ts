@@ -11,6 +11,37 @@ describe('audit log hash chain', () => {
   });
   afterAll(() => hub?.close());
 
+  it('queues every entry in the statement that writes it and seals it with a row of its own, never rewriting the entry', async () => {
+    const audit = hub.app.get(AuditService);
+    const connection = hub.app.get(MikroORM).em.getConnection();
+    await waitFor(async () => (await audit.verify()).unsealed === 0, { message: 'the sealer' });
+    // Held back from the sealer for the moment: the scheduler's next round may come at any time.
+    const seal = jest.spyOn(audit, 'seal').mockResolvedValue(0);
+    try {
+      const entries = await Promise.all([audit.record({ action: 'test.queue', target: { type: 'thing', id: 'a' } }), audit.record({ action: 'test.queue', target: { type: 'thing', id: 'b' } })]);
+      const ids = entries.map((entry) => entry.id).sort();
+      const queued: { entry_id: string }[] = await connection.execute('select entry_id from hub_audit_pending order by entry_id');
+      expect(queued.map((row) => row.entry_id)).toEqual(expect.arrayContaining(ids));
+      const page = await hub.http.get('/audit').query({ action: 'test.queue' }).expect(200);
+      expect(page.body.items.map((item: { chainSeq: string | null; hash: string | null }) => [item.chainSeq, item.hash])).toEqual([[null, null], [null, null]]);
+      expect(await audit.verify()).toMatchObject({ valid: true, unsealed: expect.any(Number) });
+      expect((await audit.verify()).unsealed).toBeGreaterThanOrEqual(2);
+
+      // An entry removed before the sealer reaches it: skipped (and reported), its place in the queue cleared.
+      await connection.execute('delete from hub_audit_entry where id = ?', [ids[0]]);
+      seal.mockRestore();
+      expect(await audit.seal()).toBeGreaterThanOrEqual(2);
+      const seals: { entry_id: string }[] = await connection.execute(`select entry_id from hub_audit_seal where entry_id in (?, ?)`, ids);
+      expect(seals.map((row) => row.entry_id)).toEqual([ids[1]]);
+      expect(await connection.execute('select entry_id from hub_audit_pending')).toEqual([]);
+      const sealed = await hub.http.get('/audit').query({ action: 'test.queue' }).expect(200);
+      expect(sealed.body.items).toEqual([expect.objectContaining({ id: ids[1], chainSeq: expect.stringMatching(/^[1-9][0-9]*$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+      expect(await audit.verify()).toMatchObject({ valid: true, unsealed: 0 });
+    } finally {
+      seal.mockRestore();
+    }
+  });
+
   it('detects an edited or deleted entry', async () => {
     for (let i = 0; i < 5; i++) await hub.http.post('/customers').send({ email: `chain${i}@example.com` }).expect(201);
     const audit = hub.app.get(AuditService);
@@ -18,7 +49,7 @@ describe('audit log hash chain', () => {
     expect(await audit.verify()).toMatchObject({ valid: true, firstBrokenId: null });
 
     const connection = hub.app.get(MikroORM).em.getConnection();
-    const [victim] = await connection.execute<{ id: string }[]>("select id from hub_audit_entry where action = 'customer.create' order by chain_seq limit 1");
+    const [victim] = await connection.execute<{ id: string }[]>("select e.id from hub_audit_entry e join hub_audit_seal s on s.entry_id = e.id where e.action = 'customer.create' order by s.chain_seq limit 1");
     await connection.execute("update hub_audit_entry set details = ? where id = ?", [JSON.stringify({ forged: true }), victim.id]);
     const edited = await hub.http.get('/audit/verify').expect(200);
     expect(edited.body).toMatchObject({ valid: false, firstBrokenId: victim.id, reason: 'entry content does not match its hash' });

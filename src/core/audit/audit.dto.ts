@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageDto, PageQueryDto } from '../common/pagination';
-import type { AuditEntry } from './audit-entry.entity';
+import type { AuditRecord } from './audit.service';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Actor id (an API key id, "system" or "anonymous")' }) @IsOptional() @IsString() @Length(1, 100) actor?: string;
@@ -29,7 +29,7 @@ export class AuditEntryDto {
   @ApiProperty({ type: String, nullable: true, description: 'Position in the hash chain once sealed' }) chainSeq: string | null;
   @ApiProperty({ type: String, nullable: true }) hash: string | null;
 
-  static from(entry: AuditEntry): AuditEntryDto {
+  static from({ entry, seal }: AuditRecord): AuditEntryDto {
     return {
       id: entry.id,
       at: entry.at.toISOString(),
@@ -42,8 +42,8 @@ export class AuditEntryDto {
       outcome: entry.outcome,
       ip: entry.ip ?? null,
       details: entry.details,
-      chainSeq: entry.chainSeq == null ? null : String(entry.chainSeq),
-      hash: entry.hash ?? null,
+      chainSeq: seal ? String(seal.chainSeq) : null,
+      hash: seal?.hash ?? null,
     };
   }
 }

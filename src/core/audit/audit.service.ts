@@ -3,11 +3,12 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { decodeCursor, Page, pageOf } from '../common/pagination';
 import { SharedRun } from '../common/shared-run';
 import { hubContext } from '../context/request-context';
-import { findRows, insertRows } from '../database/raw-rows';
+import { findRows, insertRows, selectListOf, selectRows } from '../database/raw-rows';
 import { auditEntries } from '../metrics/hub-metrics';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { entryHash, GENESIS_HASH } from './audit-chain';
 import { AuditEntry, AuditOutcome } from './audit-entry.entity';
+import { AuditSeal } from './audit-seal.entity';
 import { redact } from './redact';
 
 export interface AuditInput {
@@ -29,6 +30,12 @@ export interface AuditFilter {
   outcome?: AuditOutcome;
   from?: Date;
   to?: Date;
+}
+
+/** An entry with its place in the hash chain (none until the sealer has reached it). */
+export interface AuditRecord {
+  entry: AuditEntry;
+  seal: AuditSeal | null;
 }
 
 export interface ChainReport {
@@ -147,7 +154,7 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     this.closed = true;
   }
 
-  async list(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+  async list(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditRecord>> {
     const where: FilterQuery<AuditEntry> = {
       actorId: filter.actorId,
       action: filter.action,
@@ -162,31 +169,46 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     if (Object.keys(at).length > 0) (where as Record<string, unknown>).at = at;
     const before = decodeCursor(cursor);
     if (before) (where as Record<string, unknown>).id = { $lt: before };
-    const rows = await this.orm.em.fork().find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
-    return pageOf(rows, limit, (row) => row);
+    const em = this.orm.em.fork();
+    const rows = await em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    const seals = new Map((await findRows<AuditSeal>(em, AuditSeal, { entryId: rows.map((row) => row.id) })).map((seal) => [seal.entryId, seal]));
+    return pageOf(rows, limit, (entry) => ({ entry, seal: seals.get(entry.id) ?? null }));
   }
 
-  /** Appends unsealed entries to the hash chain, oldest first. Returns how many it sealed. */
+  /**
+   * Appends entries waiting to be sealed to the hash chain, oldest first: one seal row each, written
+   * with the removal of their places in the queue. Returns how many it sealed.
+   */
   async seal(): Promise<number> {
     const em = this.orm.em.fork();
-    // Read raw: the sealer only hashes them (hydrating a batch into the unit of work cost more than the rest).
-    const pending = await findRows<AuditEntry>(em, AuditEntry, { chainSeq: null }, { orderBy: 'id', limit: SEAL_BATCH });
+    // The queue's oldest entries, read raw with their content (the sealer only hashes them; hydrating a batch into the unit of work cost more than the rest).
+    const pending = await selectRows<AuditEntry>(
+      em,
+      AuditEntry,
+      `select p.entry_id as pending_id, ${selectListOf(em, AuditEntry, 'e')} from hub_audit_pending p left join hub_audit_entry e on e.id = p.entry_id order by p.entry_id limit ${SEAL_BATCH}`,
+    );
     if (pending.length === 0) return 0;
-    const [head] = await em.find(AuditEntry, { chainSeq: { $ne: null } }, { orderBy: { chainSeq: 'desc' }, limit: 1 });
+    const ids = pending.map(({ row }) => row.pending_id as string);
+    const [head] = await em.find(AuditSeal, {}, { orderBy: { chainSeq: 'desc' }, limit: 1 });
     let seq = head?.chainSeq ?? 0;
     let prev = head?.hash ?? GENESIS_HASH;
-    const values: unknown[] = [];
-    for (const entry of pending) {
+    const seals: AuditSeal[] = [];
+    for (const { row, entity: entry } of pending) {
+      const id = row.pending_id as string;
+      // Queued in the statement that wrote it, so only a deletion makes it disappear before this.
+      if (!entry) {
+        this.logger.warn({ entryId: id }, 'An audit entry was deleted before it was sealed');
+        continue;
+      }
       seq += 1;
       const hash = entryHash(entry, seq, prev);
-      values.push(entry.id, seq, prev, hash);
+      seals.push(Object.assign(new AuditSeal(), { chainSeq: seq, entryId: id, prevHash: prev, hash }));
       prev = hash;
     }
-    // One statement for the batch (the unit of work would diff a thousand entities first).
-    const rows = pending.map(() => '(?, ?, ?, ?)').join(', ');
-    await em
-      .getConnection()
-      .execute(`update hub_audit_entry set chain_seq = v.column2, prev_hash = v.column3, hash = v.column4 from (values ${rows}) as v where hub_audit_entry.id = v.column1`, values, 'run');
+    await em.transactional(async (tx) => {
+      await insertRows(tx, AuditSeal, seals, { deferred: true });
+      await tx.getConnection().execute(`delete from hub_audit_pending where entry_id in (${ids.map(() => '?').join(', ')})`, ids, 'run', tx.getTransactionContext());
+    });
     return pending.length;
   }
 
@@ -197,20 +219,22 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     let expected = 1;
     let sealed = 0;
     for (;;) {
-      const batch = await em.find(AuditEntry, { chainSeq: { $gte: expected } }, { orderBy: { chainSeq: 'asc' }, limit: SEAL_BATCH });
-      if (batch.length === 0) break;
-      for (const entry of batch) {
-        const seq = entry.chainSeq as number;
-        if (seq !== expected) return broken(entry.id, sealed, `entry ${expected} of the chain is missing`);
-        if (entry.prevHash !== prev || entryHash(entry, seq, prev) !== entry.hash) return broken(entry.id, sealed, 'entry content does not match its hash');
-        prev = entry.hash as string;
+      const seals = await em.find(AuditSeal, { chainSeq: { $gte: expected } }, { orderBy: { chainSeq: 'asc' }, limit: SEAL_BATCH });
+      if (seals.length === 0) break;
+      const entries = new Map((await findRows<AuditEntry>(em, AuditEntry, { id: seals.map((seal) => seal.entryId) })).map((entry) => [entry.id, entry]));
+      for (const seal of seals) {
+        const entry = entries.get(seal.entryId);
+        if (seal.chainSeq !== expected || !entry) return broken(seal.entryId, sealed, `entry ${expected} of the chain is missing`);
+        if (seal.prevHash !== prev || entryHash(entry, expected, prev) !== seal.hash) return broken(entry.id, sealed, 'entry content does not match its hash');
+        prev = seal.hash;
         expected += 1;
         sealed += 1;
       }
       em.clear();
     }
-    const unsealed = await em.count(AuditEntry, { chainSeq: null });
-    return { valid: true, sealed, unsealed, firstBrokenId: null, reason: null };
+    // Entries without a seal: those waiting in the queue, and any written around it.
+    const [{ n }] = await em.getConnection().execute<{ n: number | string }[]>('select count(*) as n from hub_audit_entry e where not exists (select 1 from hub_audit_seal s where s.entry_id = e.id)');
+    return { valid: true, sealed, unsealed: Number(n), firstBrokenId: null, reason: null };
   }
 }
 

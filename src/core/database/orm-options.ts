@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Options } from '@mikro-orm/core';
+import type { EntityMetadata, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { BatchingPostgreSqlDriver, PreparingPostgreSqlDriver } from './postgresql-batching';
 import type { HubConfig } from '../config/hub-config';
@@ -15,8 +15,16 @@ export type EntityClass = abstract new (...args: never[]) => object;
  * (SQL differs between SQLite and PostgreSQL) so the compiled app and the tests run the same ones.
  */
 export function ormOptions(config: HubConfig, entities: EntityClass[]): Options {
+  const dialect = config.database.dialect;
   const common = {
     entities,
+    // Triggers differ in SQL between the dialects: an entity that has some names them per dialect.
+    discovery: {
+      onMetadata: (meta: EntityMetadata) => {
+        const triggers = (meta.class as { dialectTriggers?: (dialect: 'sqlite' | 'postgresql') => EntityMetadata['triggers'] }).dialectTriggers?.(dialect);
+        if (triggers) meta.triggers = triggers;
+      },
+    },
     extensions: [Migrator],
     debug: false,
     allowGlobalContext: false,

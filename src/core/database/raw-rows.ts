@@ -139,30 +139,63 @@ export interface FindRowsOptions<T> {
 
 /**
  * `select <every column> from <table> where … [order by … asc] [limit …]` (`null` in `where`
- * meaning `is null`), as instances of the entity class that the unit of work does not track:
- * for rows that are only read, or changed with `updateRow`. Lazy columns are read too.
+ * meaning `is null`, an array `in (…)`: an empty one matches nothing), as instances of the entity
+ * class that the unit of work does not track: for rows that are only read, or changed with
+ * `updateRow`. Lazy columns are read too.
  */
 export async function findRows<T extends object>(em: EntityManager, entity: EntityClass, where: Partial<Record<keyof T & string, unknown>>, options: FindRowsOptions<T> = {}): Promise<T[]> {
   const table = columnsOf(em, entity);
   const keys = Object.keys(where) as Array<keyof T & string>;
   const selected = options.fields ? options.fields.map((field) => columnOf(table.columns, table.table, field)) : [...table.columns.values()];
-  const shape = `${keys.map((key) => (where[key] === null ? `${key}:null` : key)).join(',')}|${options.orderBy ?? ''}|${options.limit ?? ''}|${options.fields?.join(',') ?? ''}`;
+  const shape = `${keys.map((key) => (where[key] === null ? `${key}:null` : Array.isArray(where[key]) ? `${key}:${(where[key] as unknown[]).length}` : key)).join(',')}|${options.orderBy ?? ''}|${options.limit ?? ''}|${options.fields?.join(',') ?? ''}`;
   let sql = table.selects.get(shape);
   if (!sql) {
-    const conditions = keys.map((key) => `${columnOf(table.columns, table.table, key).field} ${where[key] === null ? 'is null' : '= ?'}`);
+    const conditions = keys.map((key) => `${columnOf(table.columns, table.table, key).field} ${condition(where[key])}`);
     sql = `select ${selected.map((column) => column.field).join(', ')} from ${table.table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`;
     if (options.orderBy) sql += ` order by ${columnOf(table.columns, table.table, options.orderBy).field} asc`;
     if (options.limit !== undefined) sql += ` limit ${Math.floor(options.limit)}`;
-    table.selects.set(shape, sql);
+    // One text per list length: kept for the usual lengths only.
+    if (keys.every((key) => !Array.isArray(where[key]) || (where[key] as unknown[]).length <= 256)) table.selects.set(shape, sql);
   }
-  const params = keys.filter((key) => where[key] !== null).map((key) => where[key]);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(preparedOn(em, sql, params.length), params, 'all', em.getTransactionContext());
+  const params = keys.filter((key) => where[key] !== null).flatMap((key) => where[key]);
+  // A list's length changes the text: such statements are not worth preparing.
+  const statement = keys.some((key) => Array.isArray(where[key])) ? sql : preparedOn(em, sql, params.length);
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(statement, params, 'all', em.getTransactionContext());
+  return hydrate<T>(em, table, selected, rows);
+}
+
+function hydrate<T>(em: EntityManager, table: Table, selected: Column[], rows: Record<string, unknown>[]): T[] {
   const parseJson = isSqlite(em);
   return rows.map((row: Record<string, unknown>) => {
     const instance = Object.create(table.prototype) as Record<string, unknown>;
     for (const column of selected) instance[column.name] = fromDatabase(column, row[column.field], parseJson);
     return instance as T;
   });
+}
+
+/**
+ * A select of your own whose rows carry every column of `entity` under their own names (the
+ * select list from `selectListOf`), with other columns if wanted: each raw row with its instance
+ * of the entity, as `findRows` gives them, or null where the entity's primary key is null (the
+ * missing side of an outer join).
+ */
+export async function selectRows<T extends object>(em: EntityManager, entity: EntityClass, sql: string, params: unknown[] = []): Promise<Array<{ row: Record<string, unknown>; entity: T | null }>> {
+  const table = columnsOf(em, entity);
+  const keyField = columnOf(table.columns, table.table, em.getMetadata().get(entity as never).primaryKeys[0]).field;
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(preparedOn(em, sql, params.length), params, 'all', em.getTransactionContext());
+  const selected = [...table.columns.values()];
+  return rows.map((row: Record<string, unknown>) => ({ row, entity: row[keyField] == null ? null : hydrate<T>(em, table, selected, [row])[0] }));
+}
+
+/** `alias.column, …` for every column of `entity`: the select list for `selectRows`. */
+export function selectListOf(em: EntityManager, entity: EntityClass, alias: string): string {
+  return [...columnsOf(em, entity).columns.values()].map((column) => `${alias}.${column.field}`).join(', ');
+}
+
+function condition(value: unknown): string {
+  if (value === null) return 'is null';
+  if (!Array.isArray(value)) return '= ?';
+  return value.length === 0 ? 'in (null)' : `in (${value.map(() => '?').join(', ')})`;
 }
 
 /** One row by its conditions, or null (see `findRows`). */
