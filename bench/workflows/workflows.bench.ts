@@ -113,6 +113,12 @@ async function benchMode(mode: HubMode, layout: Layout) {
     const warmed = await load.run({ origin: origins, apiKey: ADMIN_KEY, requests: markPaid(warmup), pacing: { kind: 'closed', concurrency: CONCURRENCY }, pick: [] });
     if (failed(warmed.results)) throw new Error(`mark-paid failed: ${JSON.stringify(failed(warmed.results))}`);
     await waitUntil(async () => (await succeeded()) >= WARMUP_RUNS, 300_000, 'the warm-up runs to succeed');
+    // PostgreSQL plans with the statistics autovacuum gathered, a minute apart at most: tables this
+    // young, which grow several-fold in the minute measured, would be planned as the few hundred
+    // rows they were (sequential scans of every audit entry or event for a lookup of a few hundred).
+    // A hub in service has tables far larger than a minute's growth; statistics as of the warm-up
+    // put this one in that state.
+    if (mode === 'scale-out' && process.env.BENCH_ANALYZE !== 'false') await em().execute('analyze');
 
     // Saturation.
     const batch = await orders(RUNS, 'sat');

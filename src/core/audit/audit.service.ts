@@ -185,7 +185,8 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     const pending = await selectRows<AuditEntry>(
       em,
       AuditEntry,
-      `select p.entry_id as pending_id, ${selectListOf(em, AuditEntry, 'e')} from hub_audit_pending p left join hub_audit_entry e on e.id = p.entry_id order by p.entry_id limit ${SEAL_BATCH}`,
+      // The batch is taken first, so that the planner knows the join has at most that many rows (with stale statistics, it once merged against a scan of every entry).
+      `select p.entry_id as pending_id, ${selectListOf(em, AuditEntry, 'e')} from (select entry_id from hub_audit_pending order by entry_id limit ${SEAL_BATCH}) p left join hub_audit_entry e on e.id = p.entry_id order by p.entry_id`,
     );
     if (pending.length === 0) return 0;
     const ids = pending.map(({ row }) => row.pending_id as string);

@@ -177,12 +177,14 @@ function hydrate<T>(em: EntityManager, table: Table, selected: Column[], rows: R
  * A select of your own whose rows carry every column of `entity` under their own names (the
  * select list from `selectListOf`), with other columns if wanted: each raw row with its instance
  * of the entity, as `findRows` gives them, or null where the entity's primary key is null (the
- * missing side of an outer join).
+ * missing side of an outer join). Planned on every call, not prepared: a join's best plan depends
+ * on the tables' sizes, and a prepared plan made while they were small (a seq scan and a sort of
+ * the whole table) would be kept.
  */
 export async function selectRows<T extends object>(em: EntityManager, entity: EntityClass, sql: string, params: unknown[] = []): Promise<Array<{ row: Record<string, unknown>; entity: T | null }>> {
   const table = columnsOf(em, entity);
   const keyField = columnOf(table.columns, table.table, em.getMetadata().get(entity as never).primaryKeys[0]).field;
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(preparedOn(em, sql, params.length), params, 'all', em.getTransactionContext());
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, params, 'all', em.getTransactionContext());
   const selected = [...table.columns.values()];
   return rows.map((row: Record<string, unknown>) => ({ row, entity: row[keyField] == null ? null : hydrate<T>(em, table, selected, [row])[0] }));
 }
