@@ -57,7 +57,10 @@ describeEmbedded('starting the compiled hub with no configuration', () => {
 
   it('refuses to start in production without an encryption key, saying why', async () => {
     const hub = startProcess('dist/src/main.js', env({ NODE_ENV: 'production' }));
-    await waitFor(() => hub.child.exitCode !== null, { timeoutMs: 30_000, message: 'the process to exit' });
+    // What the process printed tells why it did not exit, if it does not.
+    await waitFor(() => hub.child.exitCode !== null, { timeoutMs: 30_000, message: 'the process to exit' }).catch((error: Error) => {
+      throw new Error(`${error.message}; it printed:\n${hub.output()}`);
+    });
     expect((await hub.kill()).code).toBe(1);
     expect(hub.output()).toContain('HUB_ENCRYPTION_KEY is required when NODE_ENV=production');
   });
