@@ -1,5 +1,4 @@
-import { types } from '@mikro-orm/core';
-import type { TriggerDef } from '@mikro-orm/core';
+import { type TriggerDef, types } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from '../database/ids';
 
@@ -9,8 +8,8 @@ export type AuditOutcome = 'success' | 'failure' | 'denied';
  * One append-only audit entry: written with the change it describes and never updated. The single
  * scheduler seals it into the hash chain shortly after (an `AuditSeal` row), so writers never
  * contend on the chain head and any later edit or deletion breaks the chain. Every insert also
- * queues the entry for sealing (`AuditPending`), by a trigger created in the migrations, so no
- * writer can forget it and the sealer never scans the entries to find new ones.
+ * queues the entry for sealing (`AuditPending`), by a trigger (`dialectTriggers`), so no writer
+ * can forget it and the sealer never scans the entries to find new ones.
  */
 @Entity({ tableName: 'hub_audit_entry' })
 @Index({ properties: ['actorId', 'id'] })
