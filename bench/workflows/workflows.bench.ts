@@ -73,7 +73,9 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 }
 
 async function benchMode(mode: HubMode, layout: Layout) {
-  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32' });
+  // HUB_DATABASE_* settings of the bench's own environment (pool size, prepared statements) reach the hub processes.
+  const databaseSettings = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('HUB_DATABASE_') && entry[1] !== undefined));
+  const database = await createEphemeralDatabase(mode, { LOG_LEVEL: 'silent', HUB_ADMIN_API_KEY: ADMIN_KEY, HUB_RATE_LIMIT_PER_MINUTE: '100000000', HUB_JOB_CONCURRENCY: '32', ...databaseSettings });
   const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', HUB_ROLE: workersOf(layout) > 0 ? 'api' : 'all' });
   const sim = await startSimulatorProcess();
   const load = await startLoadProcess();
