@@ -18,6 +18,7 @@ import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
 import { HealthController } from './health/health.controller';
 import { HubThrottlerGuard } from './http/hub-throttler.guard';
+import { RedisThrottlerStorage } from './http/redis-throttler.storage';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { PanelsModule } from './panels/panels.module';
@@ -41,7 +42,11 @@ export class PlatformModule {}
     TerminusModule,
     ThrottlerModule.forRootAsync({
       inject: [HUB_CONFIG],
-      useFactory: (config: HubConfig) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }] }),
+      useFactory: (config: HubConfig) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
+        // Scale-out: one budget per key across every process serving the API.
+        storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, config.jobs.queuePrefix) : undefined,
+      }),
     }),
   ],
   controllers: [ApiKeysController, HealthController, MetricsController],
