@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowLock } from './workflow-step.entity';
 import { WorkflowRun } from './workflow-run.entity';
 
+/** A lock's key is the workflow's id and the run's key, cut to the column's length (the reaper builds it the same way in SQL). */
+export const LOCK_KEY_LENGTH = 300;
+
 /**
  * `concurrency.key`: runs of a workflow with the same key never overlap. A run takes the key's
  * lock row when it is the oldest queued run for the key; later runs stay queued (never dropped)
@@ -13,7 +16,7 @@ export class ConcurrencyService {
   constructor(private readonly orm: MikroORM) {}
 
   lockKey(run: Pick<WorkflowRun, 'workflowId' | 'concurrencyKey'>): string | null {
-    return run.concurrencyKey ? `${run.workflowId}:${run.concurrencyKey}`.slice(0, 300) : null;
+    return run.concurrencyKey ? `${run.workflowId}:${run.concurrencyKey}`.slice(0, LOCK_KEY_LENGTH) : null;
   }
 
   /** True when the run may go: it has no key, already holds the lock, or just took it. */

@@ -10,6 +10,7 @@ import { ActionRegistry } from '../actions/action-registry';
 import { CompiledWorkflow, DefinitionProblem, formatProblem } from '../schema/compiled-workflow';
 import { validateDefinition } from '../schema/definition-validator';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
+import { RevisionInvalidError } from './errors';
 import { WorkflowRevisionRow, WorkflowRow, WorkflowSource } from './workflow.entity';
 
 export interface LoadedWorkflow {
@@ -228,7 +229,7 @@ export class DefinitionsService implements OnModuleDestroy {
     const cached = this.compiledByRevision.get(row.id);
     if (cached) return cached;
     const result = validateDefinition(row.yaml, `${row.workflowId}@${row.revision}`, this.actions);
-    if (!result.compiled) throw new Error(result.problems.map(formatProblem).join('; '));
+    if (!result.compiled) throw new RevisionInvalidError(`${row.workflowId}@${row.revision}`, result.problems.map(formatProblem).join('; '));
     const overrides = this.config.varOverrides[row.workflowId];
     // Operators tune the built-ins (grace period, retention…) without copying their YAML.
     if (overrides) result.compiled.definition.vars = { ...(result.compiled.definition.vars ?? {}), ...overrides };

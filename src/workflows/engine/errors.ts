@@ -10,6 +10,20 @@ export class FencedError extends Error {
   }
 }
 
+/** The code of a run failed because its revision no longer compiles or lacks the step it is at. */
+export const REVISION_INVALID = 'REVISION_INVALID';
+
+/**
+ * A stored revision that no longer validates against the actions installed now: a plugin that
+ * contributed one of its actions was removed, or an upgrade made an action's input stricter.
+ */
+export class RevisionInvalidError extends Error {
+  constructor(revision: string, problems: string) {
+    super(`Revision ${revision} no longer validates: ${problems}`);
+    this.name = 'RevisionInvalidError';
+  }
+}
+
 /**
  * Any failure in the normalised shape: plugin errors keep their code, retryable flag and hint;
  * hub errors (not found, invalid transition…) are permanent; anything unexpected is treated as

@@ -4,13 +4,16 @@ import { AuditService } from '../../core/audit/audit.service';
 import { ConflictError, NotFoundError } from '../../core/common/errors';
 import { decodeCursor, Page, pageOf } from '../../core/common/pagination';
 import { hubContext } from '../../core/context/request-context';
+import { selectListOf, selectRows } from '../../core/database/raw-rows';
 import { HubScheduler } from '../../core/scheduler/scheduler.service';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
-import { ConcurrencyService } from './concurrency.service';
+import { ConcurrencyService, LOCK_KEY_LENGTH } from './concurrency.service';
 import { DefinitionsService } from './definitions.service';
 import { RunStarter } from './run-starter.service';
 import { TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
 import { WorkflowStep } from './workflow-step.entity';
+
+const REAP_BATCH = 200;
 
 /**
  * Operator controls over runs (retry from the failed step, replay from the start on the same or
@@ -123,16 +126,31 @@ export class RunControlService implements OnModuleInit {
     return (await this.get(id)).run;
   }
 
-  /** Runs that should be moving but have not changed for a while get a new job (deduplicated per state). */
+  /**
+   * Runs that should be moving but have not changed for a while get a new job (deduplicated per
+   * state). A run queued behind a concurrency key whose lock another live run holds is not stalled:
+   * it waits, unchanged, for as long as the holder runs (days, for a holder in a `delay`), and the
+   * holder wakes it when it ends. Left in, such runs would fill every batch, oldest first, and a
+   * run that really lost its job would never be reached. A lock whose holder has ended is stale,
+   * and the runs behind it are reaped (taking the lock clears it).
+   */
   async reap(now = Date.now()): Promise<number> {
     const staleBefore = new Date(now - this.config.staleAfterMs);
-    const stalled = await this.orm.em.fork().find(
+    const em = this.orm.em.fork();
+    const live = `('queued', 'running', 'waiting')`;
+    const stalled = await selectRows<WorkflowRun>(
+      em,
       WorkflowRun,
-      { status: { $in: ['queued', 'running', 'waiting'] }, updatedAt: { $lt: staleBefore }, $or: [{ wakeAt: null }, { wakeAt: { $lt: staleBefore } }] },
-      { orderBy: { updatedAt: 'asc' }, limit: 200 },
+      `select ${selectListOf(em, WorkflowRun, 'r')} from hub_workflow_run r
+       where r.status in ${live} and r.updated_at < ? and (r.wake_at is null or r.wake_at < ?)
+         and not (r.status = 'queued' and r.concurrency_key is not null and exists (
+           select 1 from hub_workflow_lock l join hub_workflow_run h on h.id = l.run_id
+           where l."key" = substr(r.workflow_id || ':' || r.concurrency_key, 1, ${LOCK_KEY_LENGTH}) and l.run_id <> r.id and h.status in ${live}))
+       order by r.updated_at limit ${REAP_BATCH}`,
+      [staleBefore, staleBefore],
     );
     const bucket = Math.floor(now / this.config.staleAfterMs);
-    for (const run of stalled) await this.starter.kick(run, { tag: `reap-${bucket}` });
+    for (const { entity: run } of stalled) if (run) await this.starter.kick(run, { tag: `reap-${bucket}` });
     return stalled.length;
   }
 }

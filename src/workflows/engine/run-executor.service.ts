@@ -15,7 +15,7 @@ import type { RetryDefinition } from '../schema/definition.types';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import { ConcurrencyService } from './concurrency.service';
 import { DefinitionsService } from './definitions.service';
-import { classifyError, databaseFailure, FencedError, isTransientDatabaseError, withTimeout } from './errors';
+import { classifyError, databaseFailure, FencedError, isTransientDatabaseError, REVISION_INVALID, RevisionInvalidError, withTimeout } from './errors';
 import { DATABASE_RETRY, decideRetry } from './retry-policy';
 import { runExpressionContext } from './run-context';
 import { RunFinisher } from './run-finisher.service';
@@ -82,8 +82,14 @@ export class RunExecutor implements OnModuleInit {
       if (!(await this.locks.acquire(run))) return;
       run.startedAt ??= new Date();
     }
-    const compiled = await this.definitions.compiledRevision(run.revisionId);
     const steps = launched?.steps ?? (await findRows<WorkflowStep>(em, WorkflowStep, { runId }, { orderBy: 'position' }));
+    let compiled: CompiledWorkflow;
+    try {
+      compiled = await this.definitions.compiledRevision(run.revisionId);
+    } catch (error) {
+      if (error instanceof RevisionInvalidError) return this.failOnInvalidRevision(run, steps, error.message);
+      throw error;
+    }
     // A step started in the commit of the event that triggered the run (`startInline`) goes first.
     if (launched?.started && (await this.performStarted(run, launched.started, compiled)) !== 'continue') return;
     for (let guard = 0; guard < 500; guard++) {
@@ -99,13 +105,45 @@ export class RunExecutor implements OnModuleInit {
         return this.sleepUntil(run, wakeAt);
       }
       const definition = definitionOf(compiled, current);
-      if (!definition) throw new Error(`Step ${current.stepId} is not in revision ${run.revision} of ${run.workflowId}`);
+      if (!definition) return this.failOnInvalidRevision(run, steps, `Step ${current.stepId} is not in revision ${run.revision} of ${run.workflowId}`);
       const outcome = await this.executeStep(run, current, definition, steps, compiled);
       if (outcome !== 'continue') return;
     }
     await this.flushDeferred(run);
     // A definition cannot have 500 steps; reaching here means something loops. Let the reaper look again.
     this.logger.error(`Run ${runId} did not settle after 500 step executions`);
+  }
+
+  /**
+   * A run whose revision no longer compiles (or lacks the step it is at) cannot go on: retried, it
+   * would fail the same way forever. It fails at once, at the step it was at, through the usual
+   * end (subscription flagged for review, `workflow.run.failed`, the key's next run woken); after
+   * the cause is fixed (the plugin installed again), `POST /runs/{id}/retry` resumes it there.
+   */
+  private async failOnInvalidRevision(run: WorkflowRun, steps: WorkflowStep[], message: string): Promise<void> {
+    const current = steps.find((step) => step.phase === run.phase && !DONE_STEP_STATUSES.has(step.status));
+    const error: RunError = {
+      code: REVISION_INVALID,
+      message: message.slice(0, 1000),
+      stepId: current?.stepId,
+      retryable: false,
+      hint: 'The revision this run started with no longer validates against the installed actions (a plugin removed or changed?). Fix the cause, then retry the run (POST /runs/{id}/retry), or replay it on the latest revision.',
+    };
+    this.logger.error({ runId: run.id, error }, `Run ${run.id} of ${run.workflowId} failed: ${error.message}`);
+    const finishedAt = new Date();
+    const stepPatch: Partial<WorkflowStep> = { status: 'failed', error, finishedAt, leaseUntil: null, nextAttemptAt: null };
+    // In hand before the end is planned: the plan reads the run's error and its failed step.
+    if (current) Object.assign(current, stepPatch);
+    run.error = error;
+    await this.finisher.finish(run, steps, (patch, work) =>
+      this.commit(run, { ...patch, error }, async (em, emit) => {
+        if (current) {
+          await this.updateStep(em, current, stepPatch);
+          await this.audit.record({ action: 'workflow.step.failed', outcome: 'failure', target: { type: 'workflow_run', id: run.id }, details: { workflowId: run.workflowId, stepId: current.stepId, uses: current.uses, attempt: current.attempts, error } }, em);
+        }
+        await work(em, emit);
+      }),
+    );
   }
 
   private async executeStep(run: WorkflowRun, step: WorkflowStep, definition: CompiledStep, steps: WorkflowStep[], compiled: CompiledWorkflow): Promise<Outcome> {

@@ -6,6 +6,7 @@ import { updateRow } from '../../core/database/raw-rows';
 import { Emit } from '../../core/events/events.service';
 import { SubscriptionsService } from '../../core/subscriptions/subscriptions.service';
 import { ConcurrencyService } from './concurrency.service';
+import { REVISION_INVALID } from './errors';
 import { RunStarter } from './run-starter.service';
 import { WorkflowRun } from './workflow-run.entity';
 import { WorkflowStep } from './workflow-step.entity';
@@ -97,8 +98,10 @@ export class RunFinisher {
     const unit = { em, emit };
     const change = { reason: `workflow ${run.workflowId} run ${run.id} ${failed ? 'failed' : 'succeeded'}`, runId: run.id };
     try {
-      if (failed && failedStep && /^(panel|subscription)\./.test(failedStep.uses)) {
-        await this.subscriptions.flagForReview(unit, run.subscriptionId as string, { workflowId: run.workflowId, stepId: failedStep.stepId, error: run.error }, change);
+      // A run that cannot go on at all (its revision no longer compiles) leaves its subscription's change undone, whatever step it was at.
+      const undone = run.error?.code === REVISION_INVALID || (failedStep !== undefined && /^(panel|subscription)\./.test(failedStep.uses));
+      if (failed && undone) {
+        await this.subscriptions.flagForReview(unit, run.subscriptionId as string, { workflowId: run.workflowId, stepId: failedStep?.stepId ?? run.error?.stepId ?? null, error: run.error }, change);
       } else if (!failed) {
         const subscription = await this.subscriptions.get(run.subscriptionId as string, em, { product: false });
         if (subscription.status === 'failed' && subscription.reviewReason?.runId === run.id) await this.subscriptions.clearReview(unit, subscription.id, change);
