@@ -2053,6 +2053,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "subscription.line_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A line created for a subscription that was cancelled meanwhile (a refund during provisioning) was recorded on it; the subscription stays cancelled and the line is disabled
+         * @description Sent to endpoints subscribed to `subscription.line_recorded`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
+         */
+        post: operations["on_subscription_line_recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "subscription.panel_changed": {
         parameters: {
             query?: never;
@@ -14645,6 +14665,90 @@ export interface operations {
                     timestamp: string;
                     /** @constant */
                     type: "subscription.expiring";
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (or a timeout) is a failure: the hub retries with backoff for days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the hub disables the endpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_subscription_line_recorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Message id, the same for every retry and replay of the delivery: deduplicate on it
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` entries; two during a secret rotation
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description Unix seconds of this attempt (reject messages older than 5 minutes)
+                 * @example 1732262400
+                 */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description Customer */
+                        customerId?: string;
+                        /**
+                         * Format: date-time
+                         * @description Current expiry
+                         */
+                        expiresAt?: string | null;
+                        /** @description Panel */
+                        panelId?: string;
+                        /** @description Product */
+                        productId?: string;
+                        reason?: string;
+                        /** @description Status after the change */
+                        status?: string;
+                        /** @description The subscription as the API returns it */
+                        subscription?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Subscription */
+                        subscriptionId: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the event happened
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "subscription.line_recorded";
                 };
             };
         };

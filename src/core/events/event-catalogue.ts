@@ -112,6 +112,7 @@ const subscriptionEvents: [string, string, Record<string, JsonSchema>?][] = [
   ['suspended', 'A subscription was suspended (payment failed, manual action)', { reason: { type: 'string' } }],
   ['reactivated', 'A lapsed or suspended subscription is active again'],
   ['cancelled', 'A subscription was cancelled', { reason: { type: 'string' } }],
+  ['line_recorded', 'A line created for a subscription that was cancelled meanwhile (a refund during provisioning) was recorded on it; the subscription stays cancelled and the line is disabled', { reason: { type: 'string' } }],
 ];
 
 const lineEvents: [string, string][] = [

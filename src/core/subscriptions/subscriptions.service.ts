@@ -115,7 +115,18 @@ export class SubscriptionsService {
     if (line.password) subscription.passwordSealed = this.secrets.encrypt(line.password);
     subscription.expiresAt = line.expiresAt === null ? null : new Date(line.expiresAt);
     subscription.lineDeletedAt = null;
-    await this.move(unit, subscription, 'active', change, 'subscription.activated', { also: ['lineId', 'username', 'expiresAt', 'lineDeletedAt', ...(line.password ? (['passwordSealed'] as const) : [])] });
+    const lineColumns = ['lineId', 'username', 'expiresAt', 'lineDeletedAt', ...(line.password ? (['passwordSealed'] as const) : [])] as const;
+    if (subscription.status === 'cancelled') {
+      // Cancelled (a refund, a chargeback) while its line was being created: the line is recorded,
+      // so the hub knows it, and announced, so it is disabled (the built-in `cancel-line` takes
+      // this event too); the subscription stays cancelled.
+      await saveManaged(unit.em, subscription, [...lineColumns]);
+      await this.audit.record({ action: 'subscription.line_recorded', target: { type: 'subscription', id: subscription.id }, details: { status: subscription.status, lineId: line.lineId, reason: change.reason, runId: change.runId } }, unit.em);
+      const extra = { previousStatus: subscription.status, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}) };
+      unit.emit({ type: 'subscription.line_recorded', payload: subscriptionEventPayload(subscription, extra), subject: { type: 'subscription', id: subscription.id } });
+      return subscription;
+    }
+    await this.move(unit, subscription, 'active', change, 'subscription.activated', { also: lineColumns });
     return subscription;
   }
 
