@@ -55,6 +55,34 @@ describe(`subscription lifecycle workflows (${testMode})`, () => {
     expect((await subscription(life.hub, subscriptionId)).lineDeletedAt).not.toBeNull();
   });
 
+  it('an expiry after a renewal during the previous expiry\'s retention is handled on time, by a run of its own', async () => {
+    const { subscriptionId } = await buy(life);
+    const active = await waitForStatus(life.hub, subscriptionId, 'active');
+    await setExpiry(subscriptionId, new Date(Date.now() - 1000));
+    await waitForStatus(life.hub, subscriptionId, 'expired');
+    await waitFor(() => lineOf(active)?.enabled === false, { message: 'the line to be disabled' });
+    // The first expiry's run is in its retention delay (3.6 s here) when the customer renews…
+    await life.hub.http.post(`/subscriptions/${subscriptionId}/renew`).send({}).expect(201);
+    await waitFor(async () => (await subscription(life.hub, subscriptionId)).status === 'active' && lineOf(active)?.enabled === true, { message: 'the renewal to enable the line' });
+    // …and the renewed period ends too, before that retention is over.
+    await setExpiry(subscriptionId, new Date(Date.now() - 1000));
+    const again = await waitForStatus(life.hub, subscriptionId, 'expired');
+    expect(lineOf(active)?.enabled).toBe(false);
+    const runs = await runsOf(life.hub, { subscriptionId, workflowId: 'expire-line' });
+    expect(runs).toHaveLength(2);
+    const [first, second] = [...runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    // The second expiry did not wait for the first run's retention.
+    expect(first.status).toBe('waiting');
+    expect(second.concurrencyKey).toBe(`${subscriptionId}@${again.expiresAt}`);
+    // The first run ends without deleting the line of a period that is not its own; the second deletes it after its retention.
+    const firstDone = await waitFor(async () => {
+      const run = (await life.hub.http.get(`/runs/${first.id}`).expect(200)).body;
+      return run.status === 'succeeded' ? run : null;
+    }, { timeoutMs: 20_000, message: 'the first expiry run to end' });
+    expect(firstDone.steps.find((step: { stepId: string }) => step.stepId === 'delete').status).toBe('skipped');
+    await waitFor(() => life.sim.line(Number(active.lineId)) === undefined, { timeoutMs: 20_000, message: 'the line to be deleted after the second retention' });
+  });
+
   it('a renewal during grace keeps the line: nothing is disabled', async () => {
     const { subscriptionId } = await buy(life);
     const active = await waitForStatus(life.hub, subscriptionId, 'active');
