@@ -1079,7 +1079,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a new run from the start with the same trigger data, on the run's revision or the latest */
+        /** Start a new run from the start with the same trigger data, on the run's revision or the latest (the run, and any earlier replay of it, must have finished) */
         post: operations["replayRun"];
         delete?: never;
         options?: never;
@@ -10435,6 +10435,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -123,6 +123,8 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
       const run = (await life.hub.http.get(`/runs/${started.id}`).expect(200)).body;
       return run.status === 'waiting' ? run : null;
     });
+    // Not replayed while it has not finished (a replay shares its keys), nor the purchase while its replay runs.
+    expect((await life.hub.http.post(`/runs/${waiting.id}/replay`).send({ reason: 'too early' }).expect(409)).body.code).toBe('RUN_NOT_FINISHED');
     const cancelled = await life.hub.http.post(`/runs/${waiting.id}/cancel`).send({ reason: 'customer left' }).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
     const audit = (await life.hub.http.get('/audit').query({ action: 'workflow.run.cancel', targetId: waiting.id }).expect(200)).body.items;
@@ -131,5 +133,9 @@ describe(`workflow retries and failure handling (${testMode})`, () => {
     expect(finished.body.code).toBe('RUN_FINISHED');
     const after = (await life.hub.http.get(`/runs/${waiting.id}`).expect(200)).body;
     expect(after.steps.map((step: { status: string }) => step.status)).toEqual(['cancelled', 'cancelled']);
+    // Finished, it can be replayed; not again while that replay waits.
+    const second = (await life.hub.http.post(`/runs/${waiting.id}/replay`).send({ reason: 'customer back' }).expect(201)).body;
+    expect((await life.hub.http.post(`/runs/${waiting.id}/replay`).send({ reason: 'twice' }).expect(409)).body.code).toBe('REPLAY_IN_PROGRESS');
+    await life.hub.http.post(`/runs/${second.id}/cancel`).send({ reason: 'done testing' }).expect(200);
   });
 });

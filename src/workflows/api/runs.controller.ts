@@ -40,8 +40,8 @@ export class RunsController {
   }
 
   @Post(':id/replay')
-  @ApiOperation({ operationId: 'replayRun', summary: "Start a new run from the start with the same trigger data, on the run's revision or the latest" })
-  @ApiProblems(400, 404)
+  @ApiOperation({ operationId: 'replayRun', summary: "Start a new run from the start with the same trigger data, on the run's revision or the latest (the run, and any earlier replay of it, must have finished)" })
+  @ApiProblems(400, 404, 409)
   @ApiCreatedResponse({ type: RunDto })
   async replay(@Param('id', IdPipe) id: string, @Body() body: ReplayDto): Promise<RunDto> {
     return RunDto.from(await this.runs.replay(id, body.reason, body.revision ?? 'same'));

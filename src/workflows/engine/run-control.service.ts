@@ -79,6 +79,11 @@ export class RunControlService implements OnModuleInit {
   /** A new run with the same trigger data, from the start, on the run's revision or the latest. */
   async replay(id: string, reason: string, revision: 'same' | 'latest'): Promise<WorkflowRun> {
     const { run } = await this.get(id);
+    // A replay shares its original's idempotency keys: two runs of one origin at once would send the same panel operations side by side.
+    if (!TERMINAL_RUN_STATUSES.has(run.status)) throw new ConflictError('RUN_NOT_FINISHED', `Only a finished run can be replayed (this one is ${run.status}); wait for it or cancel it first`);
+    const root = run.idempotencyRoot ?? run.id;
+    const [unfinished] = await this.orm.em.fork().find(WorkflowRun, { $or: [{ id: root }, { idempotencyRoot: root }], status: { $in: ['queued', 'running', 'waiting'] } }, { fields: ['id', 'status'], limit: 1 });
+    if (unfinished) throw new ConflictError('REPLAY_IN_PROGRESS', `Run ${unfinished.id}, of the same origin, has not finished (${unfinished.status}); wait for it or cancel it first`);
     const loaded = revision === 'latest' ? await this.definitions.getLoaded(run.workflowId) : null;
     const compiled = loaded ? loaded.compiled : await this.definitions.compiledRevision(run.revisionId);
     const revisionRow = loaded ? loaded.revision : await this.definitions.revisionRow(run.revisionId);
