@@ -1,3 +1,6 @@
+import { MikroORM } from '@mikro-orm/core';
+import { newId } from '../../src/core/database/ids';
+import { EventRow } from '../../src/core/events/event.entity';
 import { EventsService } from '../../src/core/events/events.service';
 import { JobQueue } from '../../src/core/jobs/job-queue';
 import { HubScheduler } from '../../src/core/scheduler/scheduler.service';
@@ -95,6 +98,24 @@ describe(`jobs, schedulers and outbox events (${testMode})`, () => {
     const bySubject = await hub.http.get('/events').query({ subjectType: 'thing', subjectId: 't-1' }).expect(200);
     expect(bySubject.body.items).toHaveLength(1);
   });
+
+  it('fans out an event whose first dispatch job ran before its transaction had committed (the outbox sweeper, within seconds)', async () => {
+    const hub = await start();
+    const events = hub.app.get(EventsService);
+    const seen: string[] = [];
+    events.listen('test.late_commit', 'test.late-commit-collector', async (event) => void seen.push(event.id));
+    // What a transaction nested in another leaves: its dispatch job runs while the outer one has not committed yet…
+    const id = newId(Date.now() - 10_000);
+    const queue = hub.app.get(JobQueue);
+    const completedBefore = (await queue.counts()).completed;
+    await events.dispatch([id]);
+    await waitFor(async () => (await queue.counts()).completed > completedBefore, { message: 'the early dispatch job to complete' });
+    // …then the outer transaction commits the event (older than the sweeper's delay).
+    await hub.app.get(MikroORM).em.fork().insert(EventRow, { id, type: 'test.late_commit', occurredAt: new Date(Date.now() - 10_000), correlationId: 'late-commit', payload: {}, dispatchedAt: null });
+    await waitFor(() => seen.includes(id), { timeoutMs: 20_000, message: 'the sweeper to fan the event out' });
+    await waitFor(async () => (await hub.app.get(MikroORM).em.fork().findOne(EventRow, { id }))?.dispatchedAt, { message: 'the event to be marked dispatched' });
+    expect(seen.filter((seenId) => seenId === id)).toHaveLength(1);
+  }, 40_000);
 
   it('runs a first attempt in process when it consumes jobs, and hands a failed or unplaced one to the queue', async () => {
     const api = await start({ HUB_ROLE: 'api' });

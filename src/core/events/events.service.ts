@@ -151,12 +151,12 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * Enqueues dispatch of committed events (by id: the row is read back); failures are left to the
-   * sweeper. Events in hand after a commit go straight to `fanOutCommitted` instead.
+   * sweeper. `attempt` makes the job id a new one (the sweeper's re-dispatch). Events in hand after a commit go straight to `fanOutCommitted` instead.
    */
-  async dispatch(eventIds: string[]): Promise<void> {
+  async dispatch(eventIds: string[], attempt?: string): Promise<void> {
     for (const eventId of eventIds) {
       await this.jobs
-        .enqueue(DISPATCH_JOB, { eventId }, { jobId: `event-dispatch:${eventId}`, correlationId: hubContext.correlationId() })
+        .enqueue(DISPATCH_JOB, { eventId }, { jobId: `event-dispatch:${eventId}${attempt ? `:${attempt}` : ''}`, correlationId: hubContext.correlationId() })
         .catch((error: unknown) => this.logger.warn({ err: error, eventId }, 'Event dispatch enqueue failed; the outbox sweeper will retry'));
     }
   }
@@ -255,7 +255,11 @@ export class EventsService implements OnModuleInit, BeforeApplicationShutdown {
       { orderBy: { id: 'asc' }, limit: 500, fields: ['id'] },
     );
     if (stale.length > 0) this.logger.warn(`Re-dispatching ${stale.length} event(s) whose dispatch did not happen`);
-    await this.dispatch(stale.map((row) => row.id));
+    // A job id of this sweep's own: an earlier dispatch job of the event may have completed without
+    // finding it (enqueued inside a transaction that had not committed yet), and the queue keeps
+    // completed ids for a day, so the event's plain id would be ignored. Deliveries keep theirs
+    // (one per event and listener): nothing already delivered is delivered again.
+    await this.dispatch(stale.map((row) => row.id), `sweep-${Math.floor(Date.now() / SWEEP_AFTER_MS)}`);
   }
 }
 
