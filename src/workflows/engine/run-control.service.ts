@@ -9,6 +9,7 @@ import { HubScheduler } from '../../core/scheduler/scheduler.service';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../workflow-config';
 import { ConcurrencyService, LOCK_KEY_LENGTH } from './concurrency.service';
 import { DefinitionsService } from './definitions.service';
+import { RunFinisher } from './run-finisher.service';
 import { RunStarter } from './run-starter.service';
 import { TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
 import { WorkflowStep } from './workflow-step.entity';
@@ -30,6 +31,7 @@ export class RunControlService implements OnModuleInit {
     private readonly starter: RunStarter,
     private readonly definitions: DefinitionsService,
     private readonly locks: ConcurrencyService,
+    private readonly finisher: RunFinisher,
     private readonly scheduler: HubScheduler,
     @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
@@ -114,7 +116,7 @@ export class RunControlService implements OnModuleInit {
   }
 
   private async cancelOnce(id: string, reason: string): Promise<WorkflowRun> {
-    const { run } = await this.get(id);
+    const { run, steps } = await this.get(id);
     if (TERMINAL_RUN_STATUSES.has(run.status)) throw new ConflictError('RUN_FINISHED', `The run already ${run.status}`);
     const em = this.orm.em.fork();
     const now = new Date();
@@ -126,8 +128,12 @@ export class RunControlService implements OnModuleInit {
       await this.locks.release(tx, run);
       await this.audit.record({ action: 'workflow.run.cancel', target: { type: 'workflow_run', id }, details: { reason, workflowId: run.workflowId, previousStatus: run.status } }, tx);
     });
-    const next = await this.locks.next(run);
-    if (next) await this.starter.kick(next, { tag: `after-${run.id}` });
+    // A step of the cancelled run may have a panel call on its way, under a live lease (it is fenced
+    // only at its commit). The next run for the key must not change the same line alongside it
+    // (the older change could land last): the executor wakes it when its commit is refused
+    // (`RunExecutor.advance`), or, if that process is gone, the reaper does.
+    const callInFlight = steps.some((step) => step.status === 'running' && step.leaseUntil && step.leaseUntil.getTime() > now.getTime());
+    if (!callInFlight) await this.finisher.afterCommit(run);
     return (await this.get(id)).run;
   }
 

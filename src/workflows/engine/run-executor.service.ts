@@ -67,8 +67,10 @@ export class RunExecutor implements OnModuleInit {
     try {
       await this.advanceUnfenced(runId);
     } catch (error) {
-      if (error instanceof FencedError) return;
-      throw error;
+      if (!(error instanceof FencedError)) throw error;
+      // Cancelled while this executor performed a step: the next run for its key was left for now (see `RunControlService.cancel`).
+      const run = await findRow<WorkflowRun>(this.orm.em.fork(), WorkflowRun, { id: runId });
+      if (run?.status === 'cancelled') await this.finisher.afterCommit(run);
     }
   }
 
