@@ -1893,6 +1893,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "payment.partially_refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Part of a payment was refunded (a goodwill credit): recorded, the order stays paid and the subscription runs on
+         * @description Sent to endpoints subscribed to `payment.partially_refunded`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
+         */
+        post: operations["on_payment_partially_refunded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "payment.refunded": {
         parameters: {
             query?: never;
@@ -1903,7 +1923,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A payment was refunded
+         * A payment was refunded in full (or disputed): the refund workflow cancels the subscription
          * @description Sent to endpoints subscribed to `payment.refunded`. Verify the signature (Standard Webhooks) on the raw body before trusting it.
          */
         post: operations["on_payment_refunded"];
@@ -1923,7 +1943,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A payment needs a human decision (underpayment, mismatch, unknown product)
+         * A payment needs a human decision (underpayment, price or currency mismatch, paid after a refund, a renewal of a cancelled subscription, a refund or dispute that matches no order)
          * @description Sent to endpoints subscribed to `payment.review_required`. Verify the signature (Standard Webhooks) on the raw body before trusting it. Alert: selected by the `@alerts` filter.
          */
         post: operations["on_payment_review_required"];
@@ -3094,6 +3114,8 @@ export interface components {
         OrderDto: {
             amountMinor: number;
             amountPaidMinor: number | null;
+            /** @description Refunded at the provider so far: less than paid is a partial refund (the order stays paid); on an unpaid order, a refund that came before its payment (a later "paid" goes to review) */
+            amountRefundedMinor: number | null;
             /** Format: date-time */
             createdAt: string;
             currency: string;
@@ -14049,6 +14071,87 @@ export interface operations {
             };
         };
     };
+    on_payment_partially_refunded: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Message id, the same for every retry and replay of the delivery: deduplicate on it
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` entries; two during a secret rotation
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description Unix seconds of this attempt (reject messages older than 5 minutes)
+                 * @example 1732262400
+                 */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description Amount in the currency's minor units (cents) */
+                        amountMinor?: number;
+                        /** @description Refunded so far, in minor units */
+                        amountRefundedMinor: number;
+                        currency?: string;
+                        /** @description Customer */
+                        customerId?: string;
+                        /** @description Order */
+                        orderId: string;
+                        overpaid?: boolean;
+                        /** @description Product */
+                        productId?: string;
+                        /** @description Payment plugin id, e.g. stripe */
+                        provider: string;
+                        /** @description The provider's payment id */
+                        providerPaymentId?: string;
+                        reason?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the event happened
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "payment.partially_refunded";
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (or a timeout) is a failure: the hub retries with backoff for days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the hub disables the endpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_payment_refunded: {
         parameters: {
             query?: never;
@@ -14078,6 +14181,7 @@ export interface operations {
                     data: {
                         /** @description Amount in the currency's minor units (cents) */
                         amountMinor?: number;
+                        amountRefundedMinor?: number;
                         currency?: string;
                         /** @description Customer */
                         customerId?: string;
@@ -14090,6 +14194,7 @@ export interface operations {
                         provider: string;
                         /** @description The provider's payment id */
                         providerPaymentId?: string;
+                        reason?: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -14159,13 +14264,15 @@ export interface operations {
                         currency?: string;
                         /** @description Customer */
                         customerId?: string;
-                        /** @description Order */
-                        orderId: string;
+                        /** @description Order; null for a refund or dispute that matches no order */
+                        orderId?: string | null;
                         overpaid?: boolean;
                         /** @description Product */
                         productId?: string;
                         /** @description Payment plugin id, e.g. stripe */
                         provider?: string;
+                        /** @description The provider's event id */
+                        providerEventId?: string;
                         /** @description The provider's payment id */
                         providerPaymentId?: string;
                         reason: string;

@@ -128,11 +128,19 @@ const lineEvents: [string, string][] = [
 export const BUILT_IN_EVENT_TYPES: EventTypeDefinition[] = [
   { type: 'payment.succeeded', description: 'A payment was received and confirmed', schema: paymentSchema },
   { type: 'payment.failed', description: 'A payment failed or expired', schema: object({ ...(paymentSchema.properties as Record<string, JsonSchema>), reason: { type: 'string' } }, ['orderId', 'provider']) },
-  { type: 'payment.refunded', description: 'A payment was refunded', schema: paymentSchema },
+  { type: 'payment.refunded', description: 'A payment was refunded in full (or disputed): the refund workflow cancels the subscription', schema: object({ ...(paymentSchema.properties as Record<string, JsonSchema>), amountRefundedMinor: { type: 'integer' }, reason: { type: 'string' } }, ['orderId', 'provider']) },
+  {
+    type: 'payment.partially_refunded',
+    description: 'Part of a payment was refunded (a goodwill credit): recorded, the order stays paid and the subscription runs on',
+    schema: object({ ...(paymentSchema.properties as Record<string, JsonSchema>), amountRefundedMinor: { type: 'integer', description: 'Refunded so far, in minor units' }, reason: { type: 'string' } }, ['orderId', 'provider', 'amountRefundedMinor']),
+  },
   {
     type: 'payment.review_required',
-    description: 'A payment needs a human decision (underpayment, mismatch, unknown product)',
-    schema: object({ ...(paymentSchema.properties as Record<string, JsonSchema>), reason: { type: 'string' } }, ['orderId', 'reason']),
+    description: 'A payment needs a human decision (underpayment, price or currency mismatch, paid after a refund, a renewal of a cancelled subscription, a refund or dispute that matches no order)',
+    schema: object(
+      { ...(paymentSchema.properties as Record<string, JsonSchema>), orderId: nullable(id('Order; null for a refund or dispute that matches no order')), providerEventId: id("The provider's event id"), reason: { type: 'string' } },
+      ['reason'],
+    ),
     alert: {},
   },
   {

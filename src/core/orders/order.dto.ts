@@ -47,6 +47,7 @@ export class OrderDto {
   @ApiProperty({ type: String, nullable: true }) subscriptionId: string | null;
   @ApiProperty() amountMinor: number;
   @ApiProperty({ type: Number, nullable: true }) amountPaidMinor: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Refunded at the provider so far: less than paid is a partial refund (the order stays paid); on an unpaid order, a refund that came before its payment (a later "paid" goes to review)' }) amountRefundedMinor: number | null;
   @ApiProperty() currency: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) paidAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) failedAt: string | null;
@@ -67,6 +68,7 @@ export class OrderDto {
       subscriptionId: order.subscription?.id ?? null,
       amountMinor: order.amountMinor,
       amountPaidMinor: order.amountPaidMinor ?? null,
+      amountRefundedMinor: order.amountRefundedMinor ?? null,
       currency: order.currency,
       paidAt: order.paidAt?.toISOString() ?? null,
       failedAt: order.failedAt?.toISOString() ?? null,

@@ -16,7 +16,7 @@ export type OrderKind = (typeof ORDER_KINDS)[number];
 @Index({ properties: ['customer'] })
 @Index({ properties: ['subscription'] })
 @Index({ properties: ['status'] })
-export class Order extends BaseEntity<'status' | 'providerPaymentId' | 'subscription' | 'paidAt' | 'failedAt' | 'refundedAt' | 'amountPaidMinor' | 'metadata'> {
+export class Order extends BaseEntity<'status' | 'providerPaymentId' | 'subscription' | 'paidAt' | 'failedAt' | 'refundedAt' | 'amountPaidMinor' | 'amountRefundedMinor' | 'metadata'> {
   @Property({ type: 'string', length: 50 })
   provider: string;
 
@@ -44,6 +44,14 @@ export class Order extends BaseEntity<'status' | 'providerPaymentId' | 'subscrip
 
   @Property({ type: 'integer', nullable: true })
   amountPaidMinor?: number | null;
+
+  /**
+   * Refunded at the provider so far (a partial refund leaves the order paid). Set on an order that
+   * is not paid yet too: a refund that arrived first (its paid webhook late or lost), so a later
+   * "paid" goes to review instead of provisioning a refunded buyer.
+   */
+  @Property({ type: 'integer', nullable: true })
+  amountRefundedMinor?: number | null;
 
   @Property({ type: 'string', length: 3 })
   currency: string;

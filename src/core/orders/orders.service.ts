@@ -11,6 +11,9 @@ import { subscriptionEventPayload, subscriptionPayload } from '../subscriptions/
 import { Subscription } from '../subscriptions/subscription.entity';
 import { CreateOrderDto, MarkPaidDto, OrderQueryDto } from './order.dto';
 import { Order } from './order.entity';
+import { orderPayload, ProviderPaymentChange } from './order-payload';
+
+export type { ProviderPaymentChange } from './order-payload';
 
 /**
  * Orders (SPEC §4.5). Paying an order is the event the lifecycle hangs on: `payment.succeeded`
@@ -167,8 +170,12 @@ export class OrdersService {
   /**
    * Applies a verified payment-provider outcome inside the caller's unit of work (issue #5: the
    * provider event's dedupe row commits with its effect). Order state only moves forward: a late
-   * or repeated outcome that would move it back is a no-op (`changed: false`). `pending` records
-   * the provider and its payment id when a checkout is opened. Added by the payments module.
+   * or repeated outcome that would move it back is a no-op (`changed: false`). Money captured
+   * beats a failed attempt: a paid outcome moves an order out of `failed` (as `markPaid` does).
+   * A refund of an order not paid yet is remembered (`amountRefundedMinor`), so the payment
+   * decision sends a later "paid" to review; a refund of less than was paid is recorded and emits
+   * `payment.partially_refunded`, the order stays paid. `pending` records the provider and its
+   * payment id when a checkout is opened. Added by the payments module.
    */
   async applyProviderPayment(unit: { em: EntityManager; emit: Emit }, id: string, change: ProviderPaymentChange): Promise<{ order: Order; changed: boolean }> {
     const { em, emit } = unit;
@@ -176,6 +183,7 @@ export class OrdersService {
     const order = await this.lockForChange(em, id);
     const details = { provider: change.provider, providerPaymentId: change.providerPaymentId ?? null, reason: change.reason, ...change.extra };
     const from = order.status;
+    const nothingPaid = from === 'pending' || from === 'failed';
     if (change.status === 'pending') {
       if (from !== 'pending') return { order, changed: false };
       order.provider = change.provider;
@@ -184,19 +192,20 @@ export class OrdersService {
       return { order, changed: true };
     }
     if (change.status === 'paid' || change.status === 'partially_paid') {
-      if (from !== 'pending' && from !== 'partially_paid') return { order, changed: false };
+      if (!nothingPaid && from !== 'partially_paid') return { order, changed: false };
       order.provider = change.provider;
       if (!order.providerPaymentId && change.providerPaymentId) order.providerPaymentId = change.providerPaymentId;
       order.amountPaidMinor = change.amountPaidMinor ?? order.amountMinor;
+      const recovered = from === 'failed' ? { recoveredFrom: 'failed' } : {};
       if (change.status === 'partially_paid') {
         order.status = 'partially_paid';
-        await this.audit.record({ action: 'order.partially_paid', target: { type: 'order', id }, details: { ...details, amountPaidMinor: order.amountPaidMinor, amountMinor: order.amountMinor } }, em);
+        await this.audit.record({ action: 'order.partially_paid', target: { type: 'order', id }, details: { ...details, ...recovered, amountPaidMinor: order.amountPaidMinor, amountMinor: order.amountMinor } }, em);
         return { order, changed: true };
       }
       order.status = 'paid';
       order.paidAt = new Date();
       if (order.kind === 'new' && !order.subscription) order.subscription = this.newSubscription(em, emit, order);
-      await this.audit.record({ action: 'order.paid', target: { type: 'order', id }, details: { ...details, amountPaidMinor: order.amountPaidMinor } }, em);
+      await this.audit.record({ action: 'order.paid', target: { type: 'order', id }, details: { ...details, ...recovered, amountPaidMinor: order.amountPaidMinor } }, em);
       await this.paymentEvent(em, emit, 'payment.succeeded', order, change.extra ?? {});
       return { order, changed: true };
     }
@@ -208,11 +217,27 @@ export class OrdersService {
       await this.paymentEvent(em, emit, 'payment.failed', order, { reason: change.reason ?? 'payment failed', ...change.extra });
       return { order, changed: true };
     }
-    if (from !== 'paid' && from !== 'partially_paid') return { order, changed: false };
+    if (from === 'refunded') return { order, changed: false };
+    const refunded = change.amountRefundedMinor ?? (nothingPaid ? order.amountMinor : (order.amountPaidMinor ?? order.amountMinor));
+    const before = order.amountRefundedMinor;
+    // A repeat (or an older, smaller total of the same payment's refunds) changes nothing; a full refund of a paid order always does.
+    const repeat = before !== null && before !== undefined && refunded <= before;
+    if (repeat && (nothingPaid || change.status === 'partially_refunded')) return { order, changed: false };
+    order.amountRefundedMinor = Math.max(refunded, before ?? 0);
+    if (nothingPaid) {
+      // Refunded before the hub saw it paid (its paid webhook late or lost): remembered, so the paid that follows goes to review.
+      await this.audit.record({ action: 'order.refunded_before_paid', outcome: 'failure', target: { type: 'order', id }, details: { ...details, amountRefundedMinor: order.amountRefundedMinor } }, em);
+      return { order, changed: true };
+    }
+    if (change.status === 'partially_refunded') {
+      await this.audit.record({ action: 'order.partially_refunded', target: { type: 'order', id }, details: { ...details, amountRefundedMinor: order.amountRefundedMinor, amountPaidMinor: order.amountPaidMinor ?? order.amountMinor } }, em);
+      await this.paymentEvent(em, emit, 'payment.partially_refunded', order, { reason: change.reason ?? 'partially refunded', amountRefundedMinor: order.amountRefundedMinor, ...change.extra });
+      return { order, changed: true };
+    }
     order.status = 'refunded';
     order.refundedAt = new Date();
-    await this.audit.record({ action: 'order.refunded', target: { type: 'order', id }, details }, em);
-    await this.paymentEvent(em, emit, 'payment.refunded', order, { reason: change.reason ?? 'refunded', ...change.extra });
+    await this.audit.record({ action: 'order.refunded', target: { type: 'order', id }, details: { ...details, amountRefundedMinor: order.amountRefundedMinor } }, em);
+    await this.paymentEvent(em, emit, 'payment.refunded', order, { reason: change.reason ?? 'refunded', amountRefundedMinor: order.amountRefundedMinor, ...change.extra });
     return { order, changed: true };
   }
 
@@ -266,30 +291,4 @@ export class OrdersService {
       subject: { type: 'order', id: order.id },
     });
   }
-}
-
-/** A payment provider's verdict on an order (see `applyProviderPayment`). */
-export interface ProviderPaymentChange {
-  provider: string;
-  providerPaymentId?: string;
-  status: 'pending' | 'paid' | 'partially_paid' | 'failed' | 'refunded';
-  amountPaidMinor?: number;
-  reason?: string;
-  /** Added to the payment event's payload and the audit entry (e.g. `overpaid`). */
-  extra?: Record<string, unknown>;
-}
-
-export function orderPayload(order: Order): Record<string, unknown> {
-  return {
-    id: order.id,
-    kind: order.kind,
-    status: order.status,
-    provider: order.provider,
-    providerPaymentId: order.providerPaymentId ?? null,
-    amountMinor: order.amountMinor,
-    currency: order.currency,
-    customerId: order.customer.id,
-    productId: order.product.id,
-    subscriptionId: order.subscription?.id ?? null,
-  };
 }

@@ -32,8 +32,34 @@ describe('payment decisions (money rules)', () => {
     expect(decidePayment(event({ amountMinor: 1500, currency: 'USD' }), order, review)).toMatchObject({ action: 'partial', review: expect.stringContaining('USD') });
   });
 
+  it('a crypto "paid" is held to the order\'s fiat price and currency too', () => {
+    const crypto = { currency: 'btc', expected: '0.0000002', paid: '0.0000002' };
+    expect(decidePayment(event({ amountMinor: 1, currency: 'EUR', crypto, final: true }), order, review)).toMatchObject({ action: 'partial', review: expect.stringContaining('underpaid') });
+    expect(decidePayment(event({ amountMinor: 1500, currency: 'USD', crypto }), order, review)).toMatchObject({ action: 'partial', review: expect.stringContaining('USD') });
+    expect(decidePayment(event({ type: 'payment.partial', amountMinor: 1, currency: 'EUR', crypto, final: true }), order, review)).toMatchObject({ action: 'partial', review: expect.stringContaining('underpaid') });
+    expect(decidePayment(event({ amountMinor: 1500, currency: 'EUR', crypto }), order, review)).toMatchObject({ action: 'paid' });
+  });
+
+  it('a failed attempt leaves the order open; only a final failure (expired session, invalid invoice) fails it', () => {
+    expect(decidePayment(event({ type: 'payment.failed', reason: 'card declined' }), order, review)).toEqual({ action: 'attempt_failed', reason: 'card declined' });
+    expect(decidePayment(event({ type: 'payment.failed', reason: 'checkout expired', final: true }), order, review)).toEqual({ action: 'failed', reason: 'checkout expired' });
+  });
+
+  it('a refund of less than was paid is partial; the whole amount (or an unknown amount) is a refund', () => {
+    const paid = { ...order, status: 'paid', amountPaidMinor: 1500 };
+    expect(decidePayment(event({ type: 'payment.refunded', amountMinor: 200, currency: 'EUR' }), paid, review)).toEqual({ action: 'partially_refunded', reason: 'refunded', amountRefundedMinor: 200 });
+    expect(decidePayment(event({ type: 'payment.refunded', amountMinor: 1500, currency: 'EUR' }), paid, review)).toMatchObject({ action: 'refunded', amountRefundedMinor: 1500 });
+    expect(decidePayment(event({ type: 'payment.refunded' }), paid, review).action).toBe('refunded');
+  });
+
+  it('a "paid" for an unpaid order that was refunded first goes to review', () => {
+    const refundedFirst = { ...order, status: 'pending', amountRefundedMinor: 1500 };
+    expect(decidePayment(event({ amountMinor: 1500, currency: 'EUR' }), refundedFirst, review)).toMatchObject({ action: 'review', reason: expect.stringContaining('refund') });
+    expect(decidePayment(event({ amountMinor: 1500, currency: 'EUR' }), { ...refundedFirst, status: 'paid' }, review).action).toBe('paid');
+  });
+
   it('failures, refunds and cancellations', () => {
-    expect(decidePayment(event({ type: 'payment.failed', reason: 'expired' }), order, review)).toEqual({ action: 'failed', reason: 'expired' });
+    expect(decidePayment(event({ type: 'payment.failed', reason: 'expired', final: true }), order, review)).toEqual({ action: 'failed', reason: 'expired' });
     expect(decidePayment(event({ type: 'payment.refunded' }), order, review).action).toBe('refunded');
     expect(decidePayment(event({ type: 'subscription.cancelled' }), order, review).action).toBe('cancel_subscription');
     expect(decidePayment(event({ type: 'payment.pending' }), order, review).action).toBe('none');

@@ -5,6 +5,7 @@ import type { Emit } from '../events/events.service';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
 import type { PaymentEvent } from '../plugins/sdk';
+import { PaymentAlias } from './payment-alias.entity';
 import { PaymentCheckout } from './payment-checkout.entity';
 import { decidePayment } from './payment-decision';
 import type { PaymentEventRow, PaymentEventStatus } from './payment-event.entity';
@@ -29,7 +30,7 @@ export class PaymentEventApplier {
   ) {}
 
   async apply(unit: { em: EntityManager; emit: Emit }, row: PaymentEventRow, event: PaymentEvent, orderId: string, checkoutId: string | null): Promise<ApplyOutcome> {
-    const { em, emit } = unit;
+    const { em } = unit;
     const order = await this.orders.get(orderId, em);
     const policy = await policyOf(em, order);
     const decision = decidePayment(event, order, policy);
@@ -38,6 +39,7 @@ export class PaymentEventApplier {
     await this.audit.record({ action: 'payment.event.applied', target: { type: 'order', id: order.id }, details: { eventId: row.id, providerEventId: row.providerEventId, type: event.type, decision: decision.action } }, em);
     switch (decision.action) {
       case 'paid': {
+        await this.rememberAliases(em, row.provider, event, order);
         const { changed } = await this.orders.applyProviderPayment(unit, order.id, { ...base, status: 'paid', amountPaidMinor: decision.amountPaidMinor, extra: decision.extra });
         if (checkout) {
           checkout.status = 'paid';
@@ -49,25 +51,34 @@ export class PaymentEventApplier {
         return { status: 'applied', detail: { decision: 'paid', changed, ...decision.extra } };
       }
       case 'partial': {
+        await this.rememberAliases(em, row.provider, event, order);
         const { changed } = await this.orders.applyProviderPayment(unit, order.id, { ...base, status: 'partially_paid', amountPaidMinor: decision.amountPaidMinor, reason: decision.review ?? 'waiting for a top-up', extra: decision.extra });
         if (checkout && changed) {
           checkout.status = 'partially_paid';
           if (event.providerPaymentId !== checkout.providerPaymentId) checkout.latestPaymentId = event.providerPaymentId;
         }
         if (!decision.review || !changed) return { status: 'applied', detail: { decision: 'partial', changed, waiting: !decision.review, ...decision.extra } };
-        emit({
-          type: 'payment.review_required',
-          payload: { orderId: order.id, customerId: order.customer.id, productId: order.product.id, subscriptionId: order.subscription?.id ?? null, provider: row.provider, providerPaymentId: event.providerPaymentId, amountMinor: decision.amountPaidMinor, currency: order.currency, reason: decision.review, ...decision.extra },
-          subject: { type: 'order', id: order.id },
-        });
-        await this.audit.record({ action: 'payment.review_required', outcome: 'failure', target: { type: 'order', id: order.id }, details: { reason: decision.review, ...decision.extra } }, em);
-        return { status: 'review', detail: { decision: 'review', reason: decision.review, ...decision.extra } };
+        return this.review(unit, row, event, order, decision.review, { amountMinor: decision.amountPaidMinor, ...decision.extra });
       }
-      case 'failed':
-      case 'refunded': {
-        const { changed } = await this.orders.applyProviderPayment(unit, order.id, { ...base, status: decision.action, reason: decision.reason });
-        if (checkout && changed) checkout.status = decision.action;
-        return { status: 'applied', detail: { decision: decision.action, changed, reason: decision.reason } };
+      case 'review':
+        // Nothing moves: a person decides (mark-paid, or a refund at the provider).
+        return this.review(unit, row, event, order, decision.reason, decision.extra);
+      case 'attempt_failed':
+        // One declined card or one expired crypto payment: the checkout stays open for the buyer's next try, and reconciliation keeps watching it.
+        await this.audit.record({ action: 'payment.attempt_failed', outcome: 'failure', target: { type: 'order', id: order.id }, details: { ...base, reason: decision.reason, orderStatus: order.status } }, em);
+        return { status: 'applied', detail: { decision: 'attempt_failed', changed: false, reason: decision.reason } };
+      case 'failed': {
+        const { changed } = await this.orders.applyProviderPayment(unit, order.id, { ...base, status: 'failed', reason: decision.reason });
+        if (checkout && changed) checkout.status = 'failed';
+        return { status: 'applied', detail: { decision: 'failed', changed, reason: decision.reason } };
+      }
+      case 'refunded':
+      case 'partially_refunded': {
+        const { changed, order: after } = await this.orders.applyProviderPayment(unit, order.id, { ...base, status: decision.action, reason: decision.reason, amountRefundedMinor: decision.amountRefundedMinor });
+        // A refund settles the checkout (reconciliation stops reading it), whether or not the hub had seen it paid.
+        if (checkout && changed && decision.action === 'refunded') checkout.status = 'refunded';
+        const beforePaid = after.status !== 'refunded' && decision.action === 'refunded';
+        return { status: 'applied', detail: { decision: beforePaid ? 'refunded_before_paid' : decision.action, changed, reason: decision.reason, amountRefundedMinor: after.amountRefundedMinor ?? null } };
       }
       case 'cancel_subscription':
         // Auto-renewal stopped at the provider: the line keeps running until its paid expiry (the expiry workflow ends it).
@@ -77,6 +88,43 @@ export class PaymentEventApplier {
       default:
         return { status: 'applied', detail: { decision: 'none', reason: decision.reason } };
     }
+  }
+
+  /**
+   * Flags a payment event for a person: `payment.review_required` (an alert event) and a failure
+   * audit entry; the event row gets status `review`. `order` is null for a refund or dispute that
+   * matches no order (money left the account and the hub cannot tell for which line).
+   */
+  async review(unit: { em: EntityManager; emit: Emit }, row: PaymentEventRow, event: PaymentEvent, order: Order | null, reason: string, extra: Record<string, unknown> = {}): Promise<ApplyOutcome> {
+    const { em, emit } = unit;
+    emit({
+      type: 'payment.review_required',
+      payload: {
+        orderId: order?.id ?? null,
+        customerId: order?.customer.id ?? null,
+        productId: order?.product.id ?? null,
+        subscriptionId: order?.subscription?.id ?? null,
+        provider: row.provider,
+        providerPaymentId: event.providerPaymentId,
+        providerEventId: row.providerEventId,
+        eventType: event.type,
+        amountMinor: event.amountMinor ?? null,
+        currency: order?.currency ?? event.currency ?? null,
+        reason,
+        ...extra,
+      },
+      subject: order ? { type: 'order', id: order.id } : { type: 'payment_event', id: row.id },
+    });
+    await this.audit.record({ action: 'payment.review_required', outcome: 'failure', target: order ? { type: 'order', id: order.id } : { type: 'payment_event', id: row.id }, details: { reason, provider: row.provider, providerEventId: row.providerEventId, type: event.type, ...extra } }, em);
+    return { status: 'review', detail: { decision: 'review', reason, ...extra } };
+  }
+
+  /** The provider's other ids of a payment that paid this order (see PaymentAlias); one payment belongs to one order. */
+  private async rememberAliases(em: EntityManager, provider: string, event: PaymentEvent, order: Order): Promise<void> {
+    const aliases = [...new Set((event.paymentAliases ?? []).filter((alias) => typeof alias === 'string' && alias.length > 0 && alias.length <= 200 && alias !== event.providerPaymentId))];
+    if (aliases.length === 0) return;
+    const known = new Set((await em.find(PaymentAlias, { provider, alias: { $in: aliases } }, { fields: ['alias'] })).map((row) => row.alias));
+    for (const alias of aliases) if (!known.has(alias)) em.persist(em.create(PaymentAlias, { provider, alias, order }));
   }
 }
 

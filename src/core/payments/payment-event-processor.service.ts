@@ -1,9 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { HubError } from '../common/errors';
 import { EventsService } from '../events/events.service';
 import { yieldToRequests } from '../http/request-pressure';
 import { JobQueue } from '../jobs/job-queue';
+import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
 import { isPluginError, PaymentEvent, PaymentStatus } from '../plugins/sdk';
 import { PaymentClientsService } from './payment-clients.service';
@@ -131,8 +133,10 @@ export class PaymentEventProcessor implements OnModuleInit {
 
     const found = await findOrderForEvent(em, row.provider, row.accountId, event);
     if (!found) {
-      await this.finish(row, 'unmatched', { reason: 'no order matches the event' });
       this.logger.warn({ provider: row.provider, providerEventId: row.providerEventId }, 'A payment event matches no order');
+      // Money left the account (refund, dispute) and the hub cannot tell which line it paid for: a person must look.
+      if (event.type === 'payment.refunded') await this.flag(row, event, null, 'a refund or dispute matches no order');
+      else await this.finish(row, 'unmatched', { reason: 'no order matches the event' });
       return;
     }
     let target = found.order;
@@ -146,7 +150,14 @@ export class PaymentEventProcessor implements OnModuleInit {
         return;
       }
       // The renewal is an order of its own (unique per provider payment id, so a repeat finds it).
-      target = await this.orders.create({ customerId: found.order.customer.id, productId: found.order.product.id, kind: 'renewal', subscriptionId: found.order.subscription.id, provider: row.provider, providerPaymentId: event.providerPaymentId, amountMinor: event.amountMinor, currency: event.currency ?? found.order.currency });
+      try {
+        target = await this.orders.create({ customerId: found.order.customer.id, productId: found.order.product.id, kind: 'renewal', subscriptionId: found.order.subscription.id, provider: row.provider, providerPaymentId: event.providerPaymentId, amountMinor: event.amountMinor, currency: event.currency ?? found.order.currency });
+      } catch (error) {
+        // A final answer (the subscription was cancelled, …) would fail the same way on every retry: the money is there, a person decides.
+        if (!(error instanceof HubError) || error.status >= 500) throw error;
+        await this.flag(row, event, found.order, `renewal payment not applied: ${error.message}`, { code: error.code, subscriptionId: found.order.subscription.id });
+        return;
+      }
       target = await this.orders.get(target.id, em);
     }
     try {
@@ -166,6 +177,16 @@ export class PaymentEventProcessor implements OnModuleInit {
     }
   }
 
+  /** Claims the event and sends it to review (payment.review_required, audit) in one transaction. */
+  private async flag(row: PaymentEventRow, event: PaymentEvent, order: Order | null, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+    await this.events.transaction(async (tx, emit) => {
+      const claimed = await tx.nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status: 'review', appliedAt: new Date(), orderId: order?.id ?? null });
+      if (claimed === 0) return;
+      const outcome = await this.applier.review({ em: tx, emit }, row, event, order, reason, extra);
+      await tx.nativeUpdate(PaymentEventRow, { id: row.id }, { detail: outcome.detail });
+    });
+  }
+
   private async finish(row: PaymentEventRow, status: PaymentEventStatus, detail: Record<string, unknown>): Promise<void> {
     await this.orm.em.fork().nativeUpdate(PaymentEventRow, { id: row.id, status: 'received' }, { status, detail, appliedAt: new Date() });
   }
@@ -173,12 +194,13 @@ export class PaymentEventProcessor implements OnModuleInit {
 
 /**
  * Whether a `subscription.renewed` is really the subscription's first payment: the order that
- * opened it is still unpaid, or it was paid by this very provider payment (a late or reconciled
+ * opened it is still unpaid (pending, partially paid or failed), or it was paid by this very provider payment (a late or reconciled
  * repeat of the first payment must not become a renewal).
  */
 function isInitialPayment(found: FoundOrder, event: PaymentEvent): boolean {
   const { order, checkout } = found;
   if (!checkout || checkout.order.id !== order.id || !checkout.recurring) return false;
-  if (order.status === 'pending' || order.status === 'partially_paid') return true;
+  // A failed first attempt (PayPal BILLING.SUBSCRIPTION.PAYMENT.FAILED) leaves the order unpaid: its retry is still the first payment.
+  if (order.status === 'pending' || order.status === 'partially_paid' || order.status === 'failed') return true;
   return checkout.details?.initialPaymentId === event.providerPaymentId;
 }

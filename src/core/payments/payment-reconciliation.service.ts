@@ -75,6 +75,8 @@ export class PaymentReconciliationService implements OnModuleInit {
         crypto: status.crypto,
         overpaid: status.overpaid,
         providerSubscriptionId: status.providerSubscriptionId,
+        // getPayment reports the checkout as a whole: a failure it reports (session expired, invoice invalid) ends the checkout.
+        final: status.status === 'failed' ? true : undefined,
         occurredAt: new Date().toISOString(),
       };
       const result = await this.intake.record(account.type, account.id, [event], 'reconcile');

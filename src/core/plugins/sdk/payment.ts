@@ -71,6 +71,7 @@ export interface PaymentEvent {
   type: PaymentEventType;
   providerPaymentId: string;
   orderId?: string;
+  /** The amount paid; on `payment.refunded` the total refunded so far (less than paid: a partial refund). */
   amountMinor?: number;
   currency?: string;
   occurredAt: string;
@@ -82,7 +83,12 @@ export interface PaymentEvent {
   /** More arrived than was asked for: still a success, flagged so workflows can credit the difference. */
   overpaid?: boolean;
   crypto?: CryptoAmounts;
-  /** The provider says no further change will follow (Cryptomus `is_final`, BTCPay expiry). */
+  /**
+   * The provider says no further change will follow (Cryptomus `is_final`, BTCPay expiry). On a
+   * `payment.failed` it tells a failed checkout (session expired, invoice invalid: the order fails)
+   * from one failed attempt (a declined card, one expired crypto payment of an invoice: the buyer
+   * may still pay, the order stays open).
+   */
   final?: boolean;
   /**
    * The signature has no timestamp: the hub must confirm the payment's status through
@@ -93,6 +99,12 @@ export interface PaymentEvent {
   captureRequired?: boolean;
   /** Why a payment failed, was refunded or is partial, in the provider's words. */
   reason?: string;
+  /**
+   * Other ids the provider gives this same payment (Stripe: the PaymentIntent and charge behind a
+   * Checkout Session or invoice). The hub remembers them with the order, so a later refund or
+   * dispute that names only one of them finds the order.
+   */
+  paymentAliases?: string[];
 }
 
 export interface WebhookInput {

@@ -40,6 +40,7 @@ export function mapBtcPayWebhook(delivery: BtcPayWebhookWire): PaymentEvent {
     case 'InvoiceSettled':
       return { ...base, type: 'payment.succeeded', overpaid: delivery.overPaid === true, confirmWithProvider: true, final: true };
     case 'InvoiceExpired':
+      // The invoice is over (final); a payment that still settles it late pays the order all the same (money beats a failed checkout).
       return delivery.partiallyPaid ? { ...base, type: 'payment.partial', confirmWithProvider: true, final: true, reason: 'expired partially paid' } : { ...base, type: 'payment.failed', final: true, reason: 'invoice expired' };
     case 'InvoiceInvalid':
       return { ...base, type: 'payment.failed', final: true, reason: delivery.manuallyMarked ? 'marked invalid' : 'invoice invalid' };

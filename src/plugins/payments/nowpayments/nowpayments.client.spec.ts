@@ -50,6 +50,11 @@ describe('NOWPayments statuses → hub events', () => {
     expect(mapNowPayment({ ...ipn, payment_status: status }, new Date()).type).toBe(type);
   });
 
+  it('a failed or expired payment is one attempt of the invoice (not final): the buyer may pay again', () => {
+    expect(mapNowPayment({ ...ipn, payment_status: 'expired' }, new Date()).final).toBeUndefined();
+    expect(mapNowPayment({ ...ipn, payment_status: 'failed' }, new Date()).final).toBeUndefined();
+  });
+
   it('flags an overpayment and keeps crypto amounts exact', () => {
     const event = mapNowPayment({ ...ipn, actually_paid: 0.00030001 }, new Date());
     expect(event).toMatchObject({ overpaid: true, crypto: { paid: '0.00030001', expected: '0.00024' } });

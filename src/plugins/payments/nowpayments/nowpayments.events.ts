@@ -42,7 +42,8 @@ export function mapNowPayment(ipn: NowPaymentWire, receivedAt: Date): PaymentEve
       return { ...base, type: 'payment.partial', confirmWithProvider: true, reason: 'underpaid' };
     case 'failed':
     case 'expired':
-      return { ...base, type: 'payment.failed', final: true, reason: status };
+      // One payment of the invoice failed or ran out of time; the buyer may start another one from the same invoice (not final).
+      return { ...base, type: 'payment.failed', reason: status };
     case 'refunded':
       return { ...base, type: 'payment.refunded', confirmWithProvider: true, reason: 'refunded' };
     default:

@@ -70,4 +70,13 @@ describe('PayPal through the simulator', () => {
     expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.SALE.REFUNDED', resource: { id: 'R', sale_id: 'S1' } }).type).toBe('payment.refunded');
     expect(mapPayPalEvent({ ...base, event_type: 'CUSTOMER.DISPUTE.CREATED', resource: { id: 'D' } }).type).toBe('ignored');
   });
+
+  it('a failed subscription payment or declined capture is one attempt (not final); a refund reports the total refunded so far when PayPal gives it', () => {
+    const base = { id: 'WH-2', create_time: '2026-01-01T00:00:00Z' };
+    expect(mapPayPalEvent({ ...base, event_type: 'BILLING.SUBSCRIPTION.PAYMENT.FAILED', resource: { id: 'I-SUB' } }).final).toBeUndefined();
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.CAPTURE.DECLINED', resource: { id: 'C' } }).final).toBeUndefined();
+    const second = { id: 'R2', status: 'COMPLETED', amount: { currency_code: 'EUR', value: '3.00' }, seller_payable_breakdown: { total_refunded_amount: { currency_code: 'EUR', value: '5.00' } } };
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.CAPTURE.REFUNDED', resource: second })).toMatchObject({ type: 'payment.refunded', amountMinor: 500, currency: 'EUR' });
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.SALE.REFUNDED', resource: { id: 'R', sale_id: 'S1', amount: { total: '2.00', currency: 'USD' } } })).toMatchObject({ amountMinor: 200, currency: 'USD' });
+  });
 });

@@ -39,7 +39,7 @@ export function mapPayPalEvent(event: PayPalEventWire): PaymentEvent {
       return { ...base, type: 'payment.failed', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type.split('.').pop()?.toLowerCase(), ...money };
     case 'PAYMENT.CAPTURE.REFUNDED':
     case 'PAYMENT.CAPTURE.REVERSED':
-      return { ...base, type: 'payment.refunded', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type === 'PAYMENT.CAPTURE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...money };
+      return { ...base, type: 'payment.refunded', providerPaymentId: related.order_id ?? resource.id, orderId: resource.custom_id ?? undefined, reason: event.event_type === 'PAYMENT.CAPTURE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...refundedSoFar(resource, money) };
     case 'PAYMENT.SALE.COMPLETED': {
       const subscriptionId = stringOr(resource.billing_agreement_id);
       // A sale outside any subscription (legacy v1 payments) is a plain payment.
@@ -50,7 +50,7 @@ export function mapPayPalEvent(event: PayPalEventWire): PaymentEvent {
     case 'PAYMENT.SALE.REFUNDED':
     case 'PAYMENT.SALE.REVERSED':
       // REFUNDED carries a refund (its sale in `sale_id`); REVERSED the sale itself.
-      return { ...base, type: 'payment.refunded', providerPaymentId: resource.sale_id ?? resource.id, providerSubscriptionId: stringOr(resource.billing_agreement_id), orderId: saleOrder(resource), reason: event.event_type === 'PAYMENT.SALE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...money };
+      return { ...base, type: 'payment.refunded', providerPaymentId: resource.sale_id ?? resource.id, providerSubscriptionId: stringOr(resource.billing_agreement_id), orderId: saleOrder(resource), reason: event.event_type === 'PAYMENT.SALE.REVERSED' ? 'reversed (chargeback)' : 'refunded', ...refundedSoFar(resource, money) };
     case 'BILLING.SUBSCRIPTION.ACTIVATED':
       return { ...base, type: 'payment.pending', providerPaymentId: resource.id, providerSubscriptionId: resource.id, orderId: resource.custom_id ?? undefined, reason: 'subscription activated', ...amountOf(resource.billing_info?.last_payment ?? {}) };
     case 'BILLING.SUBSCRIPTION.PAYMENT.FAILED':
@@ -72,6 +72,17 @@ function amountOf(resource: Record<string, any>): { amountMinor?: number; curren
   const value = amount.value ?? amount.total;
   if (typeof currency !== 'string' || !isDecimalString(value)) return {};
   return { amountMinor: decimalToMinor(value, currency), currency: currency.toUpperCase() };
+}
+
+/**
+ * A refund's amount is that refund alone; the hub wants the total refunded so far (a second
+ * partial refund may complete it): v2 refunds carry it as `seller_payable_breakdown.total_refunded_amount`,
+ * v1 sale refunds as `total_refunded_amount`. Without it, the refund's own amount.
+ */
+function refundedSoFar(resource: Record<string, any>, money: { amountMinor?: number; currency?: string }): { amountMinor?: number; currency?: string } {
+  const total = resource.seller_payable_breakdown?.total_refunded_amount ?? resource.total_refunded_amount;
+  const cumulative = total && typeof total === 'object' ? amountOf({ amount: total }) : {};
+  return cumulative.amountMinor !== undefined ? cumulative : money;
 }
 
 /** The hub order a sale belongs to: the subscription's custom_id, as `custom_id` or (v1 sales) `custom`. */

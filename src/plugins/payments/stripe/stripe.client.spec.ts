@@ -82,6 +82,26 @@ describe('Stripe event mapping (payments.md B.12)', () => {
     expect(mapStripeEvent(event(type, object) as never).type).toBe(expected);
   });
 
+  it('an expired session or failed delayed payment ends the checkout (final); a declined card or failed invoice attempt does not', () => {
+    expect(mapStripeEvent(event('checkout.session.expired', { id: 'cs' }) as never)).toMatchObject({ type: 'payment.failed', final: true });
+    expect(mapStripeEvent(event('checkout.session.async_payment_failed', { id: 'cs' }) as never)).toMatchObject({ type: 'payment.failed', final: true });
+    expect(mapStripeEvent(event('payment_intent.payment_failed', { id: 'pi' }) as never).final).toBeUndefined();
+    expect(mapStripeEvent(event('invoice.payment_failed', { id: 'in' }) as never).final).toBeUndefined();
+  });
+
+  it('a paid session or invoice names its PaymentIntent and charge as aliases (refunds and disputes name only those)', () => {
+    expect(mapStripeEvent(event('checkout.session.completed', { id: 'cs_1', payment_status: 'paid', payment_intent: 'pi_1' }) as never).paymentAliases).toEqual(['pi_1']);
+    expect(mapStripeEvent(event('checkout.session.completed', { id: 'cs_2', payment_status: 'paid', payment_intent: null, subscription: 'sub_1' }) as never).paymentAliases).toBeUndefined();
+    expect(mapStripeEvent(event('invoice.paid', { id: 'in_1', billing_reason: 'subscription_create', payment_intent: 'pi_2', charge: 'ch_2' }) as never).paymentAliases).toEqual(['pi_2', 'ch_2']);
+    // API 2025-03-31 and later: the invoice lists its payments instead.
+    expect(mapStripeEvent(event('invoice.paid', { id: 'in_2', billing_reason: 'subscription_cycle', payments: { data: [{ payment: { type: 'payment_intent', payment_intent: 'pi_3' } }] } }) as never).paymentAliases).toEqual(['pi_3']);
+    expect(mapStripeEvent(event('payment_intent.succeeded', { id: 'pi_4', latest_charge: 'ch_4', metadata: { hub_order_id: 'o' } }) as never).paymentAliases).toEqual(['ch_4']);
+  });
+
+  it('a refund reports the charge\'s total refunded so far', () => {
+    expect(mapStripeEvent(event('charge.refunded', { id: 'ch', payment_intent: 'pi_1', amount: 1299, amount_refunded: 200, currency: 'eur' }) as never)).toMatchObject({ type: 'payment.refunded', providerPaymentId: 'pi_1', amountMinor: 200, currency: 'EUR' });
+  });
+
   it('a renewal names the subscription and the order it started from', () => {
     const mapped = mapStripeEvent(event('invoice.paid', { id: 'in_2', billing_reason: 'subscription_cycle', amount_paid: 900, currency: 'usd', parent: { subscription_details: { subscription: 'sub_1', metadata: { hub_order_id: 'order-9' } } } }) as never);
     expect(mapped).toMatchObject({ providerSubscriptionId: 'sub_1', orderId: 'order-9', amountMinor: 900, currency: 'USD', providerPaymentId: 'in_2' });
@@ -103,6 +123,21 @@ describe('Stripe API through the simulator', () => {
     expect(sim.sessions.get(first.providerPaymentId)).toMatchObject({ mode: 'payment', amount_total: 999, currency: 'eur', client_reference_id: 'o-1' });
     const recurring = await (real().createCheckout as NonNullable<PaymentClient['createCheckout']>)({ ...input, idempotencyKey: 'k-2', recurring: { interval: 'month', count: 1 } });
     expect(sim.sessions.get(recurring.providerPaymentId)).toMatchObject({ mode: 'subscription', subscription_metadata: { hub_order_id: 'o-1' } });
+  });
+
+  it('getPayment of a paid session whose PaymentIntent was refunded in full says refunded; a partial refund leaves it paid', async () => {
+    const c = real();
+    const getPayment = (id: string) => (c.getPayment as NonNullable<PaymentClient['getPayment']>).call(c, id);
+    const created = await (c.createCheckout as NonNullable<PaymentClient['createCheckout']>)({ orderId: 'o-3', amountMinor: 1000, currency: 'EUR', description: 'x', customer: { id: 'c' }, idempotencyKey: 'k-4' });
+    sim.paySession(created.providerPaymentId);
+    expect(await getPayment(created.providerPaymentId)).toMatchObject({ status: 'paid', amountMinor: 1000 });
+    const pi = sim.sessions.get(created.providerPaymentId)?.payment_intent as string;
+    await (c.refund as NonNullable<PaymentClient['refund']>)({ providerPaymentId: pi, amountMinor: 300, idempotencyKey: 'r-2' });
+    expect(await getPayment(created.providerPaymentId)).toMatchObject({ status: 'paid' });
+    expect(await getPayment(pi)).toMatchObject({ status: 'paid' });
+    await (c.refund as NonNullable<PaymentClient['refund']>)({ providerPaymentId: pi, idempotencyKey: 'r-3' });
+    expect(await getPayment(created.providerPaymentId)).toMatchObject({ status: 'refunded', amountMinor: 1000 });
+    expect(await getPayment(pi)).toMatchObject({ status: 'refunded', amountMinor: 1000 });
   });
 
   it('refunds through the API and reports the connection test', async () => {

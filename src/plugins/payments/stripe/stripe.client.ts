@@ -94,10 +94,19 @@ export class StripeClient implements PaymentClient {
     const orderId = object.client_reference_id ?? object.metadata?.[ORDER_KEY] ?? undefined;
     if (path === 'invoices') return { providerPaymentId, status: object.status === 'paid' ? 'paid' : object.status === 'void' || object.status === 'uncollectible' ? 'failed' : 'pending', amountMinor: object.amount_paid, currency, orderId };
     if (path === 'payment_intents') {
+      const refunded = refundedInFull(object);
+      if (refunded !== null) return { providerPaymentId, status: 'refunded', amountMinor: refunded, currency, orderId };
       const status = object.status === 'succeeded' ? 'paid' : object.status === 'canceled' ? 'failed' : 'pending';
-      return { providerPaymentId, status: object.amount_refunded > 0 ? 'refunded' : status, amountMinor: object.amount_received ?? object.amount, currency, orderId };
+      return { providerPaymentId, status, amountMinor: object.amount_received ?? object.amount, currency, orderId };
     }
     const status = object.payment_status === 'paid' || object.payment_status === 'no_payment_required' ? 'paid' : object.status === 'expired' ? 'failed' : 'pending';
+    const paymentIntent = typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id;
+    if (status === 'paid' && typeof paymentIntent === 'string') {
+      // A session stays `paid` after its payment was refunded: only the PaymentIntent knows (a refund whose paid webhook never arrived).
+      const intent = await this.call<Record<string, any> | null>('GET', `/v1/payment_intents/${encodeURIComponent(paymentIntent)}`, { operation: 'getPayment', notFoundIsNull: true });
+      const refunded = intent ? refundedInFull(intent) : null;
+      if (refunded !== null) return { providerPaymentId, status: 'refunded', amountMinor: refunded, currency, orderId, providerSubscriptionId: object.subscription ?? undefined };
+    }
     return { providerPaymentId, status, amountMinor: object.amount_total, currency, orderId, providerSubscriptionId: object.subscription ?? undefined };
   }
 
@@ -140,4 +149,11 @@ export class StripeClient implements PaymentClient {
     if (options.notFoundIsNull && response.status === 404) return null as T;
     return response.json<T>();
   }
+}
+
+/** The amount refunded when a PaymentIntent was refunded in full, else null (a partial refund leaves it paid). */
+function refundedInFull(intent: Record<string, any>): number | null {
+  const received = typeof intent.amount_received === 'number' ? intent.amount_received : 0;
+  const refunded = typeof intent.amount_refunded === 'number' ? intent.amount_refunded : 0;
+  return received > 0 && refunded >= received ? refunded : null;
 }

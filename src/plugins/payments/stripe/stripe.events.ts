@@ -31,32 +31,50 @@ export function mapStripeEvent(event: StripeEventWire): PaymentEvent {
         providerPaymentId: object.id,
         orderId: object.client_reference_id ?? orderOf(object.metadata),
         providerSubscriptionId: stringOrUndefined(object.subscription),
+        // Refunds and disputes name the PaymentIntent (subscription-mode sessions have none: invoice.paid carries it).
+        paymentAliases: aliases(object.payment_intent),
         ...money(object.amount_total),
       };
     }
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired':
-      return { ...base, type: 'payment.failed', providerPaymentId: object.id, orderId: object.client_reference_id ?? orderOf(object.metadata), reason: event.type === 'checkout.session.expired' ? 'checkout expired' : 'payment failed', ...money(object.amount_total) };
+      // The session is over (expired, or its delayed payment failed): nothing more can be paid through it.
+      return { ...base, type: 'payment.failed', final: true, providerPaymentId: object.id, orderId: object.client_reference_id ?? orderOf(object.metadata), reason: event.type === 'checkout.session.expired' ? 'checkout expired' : 'payment failed', ...money(object.amount_total) };
     case 'payment_intent.succeeded':
-      return { ...base, type: orderOf(object.metadata) ? 'payment.succeeded' : 'ignored', providerPaymentId: object.id, orderId: orderOf(object.metadata), ...money(object.amount_received ?? object.amount) };
+      return { ...base, type: orderOf(object.metadata) ? 'payment.succeeded' : 'ignored', providerPaymentId: object.id, orderId: orderOf(object.metadata), paymentAliases: aliases(object.latest_charge), ...money(object.amount_received ?? object.amount) };
     case 'payment_intent.payment_failed':
+      // One declined attempt: the buyer may retry in the same Checkout (not final).
       return { ...base, type: 'payment.failed', providerPaymentId: object.id, orderId: orderOf(object.metadata), reason: object.last_payment_error?.message ?? 'payment failed', ...money(object.amount) };
     case 'invoice.paid': {
       const subscription = invoiceSubscription(object);
       const type = object.billing_reason === 'subscription_cycle' ? 'subscription.renewed' : object.billing_reason === 'subscription_create' ? 'payment.succeeded' : 'ignored';
-      return { ...base, type, providerPaymentId: object.id, orderId: orderOf(invoiceSubscriptionMetadata(object)) ?? orderOf(object.metadata), providerSubscriptionId: subscription, ...money(object.amount_paid) };
+      return { ...base, type, providerPaymentId: object.id, orderId: orderOf(invoiceSubscriptionMetadata(object)) ?? orderOf(object.metadata), providerSubscriptionId: subscription, paymentAliases: invoicePayments(object), ...money(object.amount_paid) };
     }
     case 'invoice.payment_failed':
+      // Stripe retries the invoice (Smart Retries): one failed attempt, not final.
       return { ...base, type: 'payment.failed', providerPaymentId: object.id, orderId: orderOf(invoiceSubscriptionMetadata(object)), providerSubscriptionId: invoiceSubscription(object), reason: 'invoice payment failed', ...money(object.amount_due) };
     case 'customer.subscription.deleted':
       return { ...base, type: 'subscription.cancelled', providerPaymentId: object.id, providerSubscriptionId: object.id, orderId: orderOf(object.metadata), reason: object.cancellation_details?.reason ?? ((event as { request?: unknown }).request ? 'cancelled on request' : 'cancelled by Stripe') };
     case 'charge.refunded':
+      // amount_refunded is the charge's total refunded so far: less than the amount is a partial refund.
       return { ...base, type: 'payment.refunded', providerPaymentId: stringOrUndefined(object.payment_intent) ?? object.id, orderId: orderOf(object.metadata), reason: 'refunded', ...money(object.amount_refunded) };
     case 'charge.dispute.created':
       return { ...base, type: 'payment.refunded', providerPaymentId: stringOrUndefined(object.payment_intent) ?? stringOrUndefined(object.charge) ?? object.id, orderId: orderOf(object.metadata), reason: `dispute: ${object.reason ?? 'opened'}`, ...money(object.amount) };
     default:
       return { ...base, type: 'ignored', providerPaymentId: typeof object.id === 'string' ? object.id : event.id };
   }
+}
+
+/** The ids a refund or dispute of a payment names (PaymentIntent, charge), for the order to remember. */
+function aliases(...values: unknown[]): string[] | undefined {
+  const ids = values.map(stringOrUndefined).filter((value): value is string => value !== undefined);
+  return ids.length > 0 ? [...new Set(ids)] : undefined;
+}
+
+/** `invoice.payment_intent` / `invoice.charge` before API 2025-03-31, `invoice.payments.data[].payment` after. */
+function invoicePayments(invoice: Record<string, any>): string[] | undefined {
+  const payments: unknown[] = Array.isArray(invoice.payments?.data) ? invoice.payments.data.flatMap((entry: Record<string, any>) => [entry?.payment?.payment_intent, entry?.payment?.charge]) : [];
+  return aliases(invoice.payment_intent, invoice.charge, ...payments);
 }
 
 /** `invoice.subscription` before API 2025-03-31, `invoice.parent.subscription_details.subscription` after. */

@@ -4,10 +4,12 @@ import { Migration20261123132140_initial as M0 } from './Migration20261123132140
 import { Migration20261123184736_payment_account_state as M1 } from './Migration20261123184736_payment-account-state';
 import { Migration20261123184939_drift_findings as M2 } from './Migration20261123184939_drift-findings';
 import { Migration20261124123049_audit_seals as M3 } from './Migration20261124123049_audit-seals';
+import { Migration20261124162245_payment_aliases_refunds as M4 } from './Migration20261124162245_payment-aliases-refunds';
 
 export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123132140_initial', class: M0 },
   { name: 'Migration20261123184736_payment-account-state', class: M1 },
   { name: 'Migration20261123184939_drift-findings', class: M2 },
   { name: 'Migration20261124123049_audit-seals', class: M3 },
+  { name: 'Migration20261124162245_payment-aliases-refunds', class: M4 },
 ];
