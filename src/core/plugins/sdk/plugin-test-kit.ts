@@ -18,6 +18,14 @@ export interface TestPanelClientOptions {
   clock?: { now(): Date };
   /** `ctx.state`; absent unless given, as in a host without one. */
   state?: PluginStateStore;
+  /**
+   * Attempts per call, as the hub's client makes them (default 1): a request is repeated only when
+   * it allows it (`retry`, default true for GET only) and only after a retryable failure. Use it to
+   * test what a plugin does when the hub repeats a call whose first answer was lost.
+   */
+  attempts?: number;
+  /** Runs before each request the plugin makes (once per call, not per attempt), e.g. to arm a simulator fault for one operation. */
+  beforeSend?(request: PluginHttpRequest): void;
 }
 
 export interface TestPanelClient<Client extends PanelClient> {
@@ -32,12 +40,32 @@ export interface TestPanelClient<Client extends PanelClient> {
  */
 export function createTestPanelClient<Client extends PanelClient = PanelClient>(plugin: PanelPlugin, config: Record<string, unknown>, options: TestPanelClientOptions = {}): TestPanelClient<Client> {
   const sent: PluginHttpRequest[] = [];
-  const inner = options.http ?? createBasicHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
-  const http: PluginHttpClient = { request: (req) => (sent.push(req), inner.request(req)) };
+  const basic = options.http ?? createBasicHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  const inner = (options.attempts ?? 1) > 1 ? withRetries(basic, options.attempts ?? 1) : basic;
+  const http: PluginHttpClient = { request: (req) => (sent.push(req), options.beforeSend?.(req), inner.request(req)) };
   const context: PanelPluginContext = { http, logger: silentLogger, clock: options.clock ?? { now: () => new Date() } };
   if (options.baseUrl !== undefined) context.baseUrl = options.baseUrl;
   if (options.state) context.state = options.state;
   return { client: plugin.create(config, context) as Client, sent };
+}
+
+/**
+ * The hub client's retry rule around another client (no backoff): a call that allows repeating
+ * (`retry`, default true for GET) is sent again after a retryable failure, up to `attempts` times.
+ */
+export function withRetries(inner: PluginHttpClient, attempts: number): PluginHttpClient {
+  return {
+    async request(req: PluginHttpRequest) {
+      const allowed = (req.retry ?? req.method === 'GET') ? Math.max(1, attempts) : 1;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await inner.request(req);
+        } catch (error) {
+          if (!isPluginError(error) || !error.retryable || attempt >= allowed) throw error;
+        }
+      }
+    },
+  };
 }
 
 /** The PluginError a call fails with (anything else, or success, fails the test). */

@@ -122,6 +122,37 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** Field names whose values are secrets (line passwords, keys, tokens) wherever a panel echoes them. */
+const SECRET_FIELD = /pass(word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|cookie/i;
+
+/**
+ * What an unexpected answer looked like, for an error's providerMessage: its type, its keys and
+ * its `status`/`result` — never its values. Panels echo line rows (with their passwords) in
+ * answers, and provider messages end up in API problem details and the audit log.
+ */
+export function describeAnswer(answer: unknown): string {
+  if (answer === null || answer === undefined) return String(answer);
+  if (Array.isArray(answer)) return `array of ${answer.length}`;
+  if (typeof answer === 'string') return `string of ${answer.length} characters`;
+  if (typeof answer !== 'object') return typeof answer;
+  const record = answer as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const shown = keys.slice(0, 12).join(', ') + (keys.length > 12 ? `, … (${keys.length} keys)` : '');
+  const status = ['status', 'result'].filter((key) => ['string', 'number', 'boolean'].includes(typeof record[key]) && !SECRET_FIELD.test(String(record[key])));
+  const flags = status.map((key) => `${key} ${JSON.stringify(record[key]).slice(0, 40)}`).join(', ');
+  return `object {${shown}}${flags ? ` with ${flags}` : ''}`;
+}
+
+/**
+ * A raw answer text with the values of secret-looking fields blanked (`"password":"…"`,
+ * `password=…`), for the few error messages that quote a body that could not be read as JSON.
+ */
+export function redactSecretFields(text: string): string {
+  return text
+    .replace(/("[^"]*(?:pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|cookie)[^"]*"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/gi, '$1"[redacted]"')
+    .replace(/(\b[\w[\]-]*(?:pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass)[\w[\]-]*=)[^&\s"'<]*/gi, '$1[redacted]');
+}
+
 /** Parses JSON without throwing; undefined when the text is not JSON (empty bodies, HTML pages). */
 export function tryParseJson(text: string): unknown {
   if (!text || !/^\s*[[{"\d-]|^\s*(true|false|null)\s*$/.test(text)) return undefined;

@@ -108,32 +108,34 @@ export class MinistraClient implements PanelClient {
     const login = input.username ?? deriveCredential(input.idempotencyKey, 'username');
     const marker = createMarker(input.idempotencyKey);
     const earlier = input.firstCreate ? undefined : await this.existing(login, marker);
-    if (earlier) return earlier;
+    if (earlier) return this.earlierAttempt(earlier, input);
     await this.requireTariff(input.packageId);
     if (input.maxConnections > 1) this.ctx.logger.warn('Ministra has no connection limit per account; max connections is ignored', { maxConnections: input.maxConnections });
     const fields: WireFields = {
       login,
-      password: input.password ?? deriveCredential(input.idempotencyKey, 'password'),
+      password: plannedPassword(input),
       account_number: login,
       tariff_plan: input.packageId,
       status: 1,
       comment: input.notes ? `${input.notes}\n${marker}` : marker,
       end_date: input.expiresAt ? toEndDate(input.expiresAt, this.timeZone) : undefined,
     };
+    // Remembered before sending: if the answer is lost, the retried step finds the account through
+    // `existing()`, and with end_date hidden the remembered value is the only expiry there is.
+    await this.remember(login, input.expiresAt);
     try {
       await this.call<boolean>('POST', 'accounts', [], fields, 'createLine');
     } catch (error) {
       if (isPluginError(error) && error.code === 'DUPLICATE_USERNAME') {
         const mine = await this.existing(login, marker);
-        if (mine) return mine;
+        if (mine) return this.earlierAttempt(mine, input);
       }
       throw error;
     }
-    await this.remember(login, input.expiresAt);
     // Create answers only `true`: read the account to learn what the panel made of it.
     const created = await this.existing(login, marker);
     if (!created) throw new PluginError('UNKNOWN', `Ministra accepted account ${login} but does not return it`);
-    return { ...created, password: fields.password as string };
+    return { ...created, password: plannedPassword(input) };
   }
 
   async getLine(line: LineRef): Promise<PanelLine | null> {
@@ -264,6 +266,20 @@ export class MinistraClient implements PanelClient {
     return toLine(account, this.timeZone, await this.recalled(account.login));
   }
 
+  /**
+   * An earlier attempt's account as this create reports it: with the password it was made with
+   * (unreadable on the portal) and, if nothing is remembered for it, the planned expiry (a
+   * remembered one wins: the line may have been extended since).
+   */
+  private async earlierAttempt(line: PanelLine, input: CreateLineInput): Promise<PanelLine> {
+    let found = line;
+    if ((await this.recalled(line.username)) === undefined) {
+      await this.remember(line.username, input.expiresAt);
+      found = await this.toLine(line.raw as MinistraAccount);
+    }
+    return { ...found, password: plannedPassword(input) };
+  }
+
   private key(login: string): string {
     return `ministra:expiry:${login}`;
   }
@@ -282,3 +298,7 @@ export class MinistraClient implements PanelClient {
   }
 }
 
+/** The password a create asks for: the given one, or one derived from the idempotency key (the same on every attempt). */
+function plannedPassword(input: CreateLineInput): string {
+  return input.password ?? deriveCredential(input.idempotencyKey, 'password');
+}

@@ -1,4 +1,4 @@
-import { formatInTimeZone, parseInTimeZone, PanelLine, PanelPackage, PluginError, PluginErrorCode, PluginHttpResponse, tryParseJson } from '../../../core/plugins/sdk';
+import { formatInTimeZone, parseInTimeZone, PanelLine, PanelPackage, PluginError, PluginErrorCode, PluginHttpResponse, redactSecretFields, tryParseJson } from '../../../core/plugins/sdk';
 
 /** The Ministra / Stalker REST API v1 wire format (panels.md §2). */
 
@@ -78,9 +78,9 @@ export function classifyMinistra(response: PluginHttpResponse): PluginError | un
   if (status === 403) return new PluginError('IP_NOT_ALLOWED', 'The web server in front of Ministra refused the hub\'s address (HTTP 403)', { httpStatus: 403 });
   if (status === 429) return new PluginError('RATE_LIMITED', 'The web server in front of Ministra is rate limiting the hub (HTTP 429)', { httpStatus: 429 });
   if (status >= 500) return new PluginError('PANEL_UNAVAILABLE', `Ministra answered HTTP ${status}`, { httpStatus: status });
-  if (status !== 200) return new PluginError('UNKNOWN', `Ministra answered HTTP ${status}`, { httpStatus: status, providerMessage: body.slice(0, 200) });
+  if (status !== 200) return new PluginError('UNKNOWN', `Ministra answered HTTP ${status}`, { httpStatus: status, providerMessage: redactSecretFields(body).slice(0, 200) });
   const parsed = tryParseJson(body) as MinistraEnvelope | undefined;
-  if (!parsed || typeof parsed !== 'object' || (parsed.status !== 'OK' && parsed.status !== 'ERROR')) return new PluginError('UNKNOWN', 'Ministra answered something that is not its JSON envelope', { httpStatus: 200, providerMessage: body.slice(0, 200) });
+  if (!parsed || typeof parsed !== 'object' || (parsed.status !== 'OK' && parsed.status !== 'ERROR')) return new PluginError('UNKNOWN', 'Ministra answered something that is not its JSON envelope', { httpStatus: 200, providerMessage: redactSecretFields(body).slice(0, 200) });
   if (parsed.status === 'OK') return undefined;
   const text = String(parsed.error ?? '');
   const code = ERRORS.find(([pattern]) => pattern.test(text))?.[1] ?? 'UNKNOWN';

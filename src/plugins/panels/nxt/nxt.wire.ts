@@ -1,4 +1,4 @@
-import { PanelLine, PanelPackage, parseInTimeZone, PluginError, PluginErrorCode, PluginHttpResponse, tryParseJson } from '../../../core/plugins/sdk';
+import { PanelLine, PanelPackage, parseInTimeZone, PluginError, PluginErrorCode, PluginHttpResponse, redactSecretFields, tryParseJson } from '../../../core/plugins/sdk';
 
 /** The NXT reseller dashboard as clients drive it (panels.md §3): HTML pages, DataTables JSON, `{"redirect":…}` answers. */
 
@@ -152,7 +152,7 @@ export function classifyNxt(loginPath: string) {
     if (status === 404) return new PluginError('USER_NOT_FOUND', 'NXT does not know this line (HTTP 404)', { httpStatus: 404 });
     if (status === 429) return new PluginError('RATE_LIMITED', 'NXT is rate limiting the hub (HTTP 429)', { httpStatus: 429 });
     if (status >= 500) return new PluginError('PANEL_UNAVAILABLE', `NXT answered HTTP ${status}`, { httpStatus: status });
-    if (status !== 200) return new PluginError('UNKNOWN', `NXT answered HTTP ${status}`, { httpStatus: status, providerMessage: stripTags(body).slice(0, 200) });
+    if (status !== 200) return new PluginError('UNKNOWN', `NXT answered HTTP ${status}`, { httpStatus: status, providerMessage: redactSecretFields(stripTags(body)).slice(0, 200) });
     if (json && typeof json === 'object' && !Array.isArray(json)) {
       if (typeof json.redirect === 'string' && /\/login\b/.test(json.redirect)) return expired('redirect to the login page', status);
       if (json.error !== undefined && json.error !== null && json.error !== false) {

@@ -2,7 +2,7 @@ import { createTestPanelClient, PluginError, PluginHttpClient, PluginHttpRequest
 import { DEFAULT_API_URL, OneStreamClient } from './onestream.client';
 import { oneStreamPlugin } from './onestream.plugin';
 import { OneStreamSimulator, OneStreamSimulatorOptions } from './onestream.simulator';
-import { classifyOneStream } from './onestream.wire';
+import { classifyOneStream, listOf } from './onestream.wire';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -95,6 +95,25 @@ describe('1-Stream ext API', () => {
     expect((await client.getLine(line))?.expiresAt).toBeNull();
   });
 
+  it('performs every genuine change: a repeat from the same state (1 → 2 → 1 → 2) or back to an earlier password gets its own rid', async () => {
+    await start({ permissions: ['indexPackages', 'indexLines', 'createLinesWithPackage', 'editLines'] }, { extendMode: 'set-expiry' });
+    const line = await create('rid-1', '108');
+    await client.updateLine({ line, maxConnections: 2 });
+    await client.updateLine({ line, maxConnections: 1 });
+    expect((await client.updateLine({ line, maxConnections: 2 })).maxConnections).toBe(2);
+    expect(sim.line(line.username)?.max_connections).toBe(2);
+    await client.updateLine({ line, password: 'first-pass' });
+    await client.updateLine({ line, password: 'second-pass' });
+    const back = await client.updateLine({ line, password: 'first-pass' });
+    expect({ panel: sim.line(line.username)?.password, reported: back.password }).toEqual({ panel: 'first-pass', reported: 'first-pass' });
+    await client.extendLine({ line, expiresAt: '2033-01-01T00:00:00.000Z' });
+    await client.extendLine({ line, expiresAt: '2034-01-01T00:00:00.000Z' });
+    await client.extendLine({ line, expiresAt: '2033-01-01T00:00:00.000Z' });
+    expect((await client.getLine(line))?.expiresAt).toBe('2033-01-01T00:00:00.000Z');
+    const rids = sent.filter((req) => req.url.endsWith('/update-advanced')).map((req) => (req.json as { rid: string }).rid);
+    expect(new Set(rids).size).toBe(rids.length);
+  });
+
   it('filters requested bouquets to the package and finds lines through the paginated index', async () => {
     await start({ credits: 500 });
     const answer = (await (await post('/ext/line/create', { package: 108, username: 'bq-user', bouquets: [2, 9] })).json()) as { line_id: string };
@@ -114,5 +133,15 @@ describe('1-Stream ext API', () => {
     expect(classifyOneStream(response(403, { message: 'Your IP address is not allowed to use the API.' }))?.code).toBe('IP_NOT_ALLOWED');
     expect(classifyOneStream(response(403, { message: 'This action is unauthorized.' }))?.code).toBe('FORBIDDEN');
     expect(classifyOneStream(response(200, { line_id: 'x' }))).toBeUndefined();
+  });
+
+  it('describes an answer that is not a list by its shape, never quoting it (it may hold line passwords)', () => {
+    let failure: unknown;
+    try {
+      listOf({ status: 'success', data: { line_id: 'x', username: 'alice', password: 'line-Pass-123' } });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toMatchObject({ code: 'UNKNOWN', providerMessage: 'object {status, data} with status "success"' });
   });
 });

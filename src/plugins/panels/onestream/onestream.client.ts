@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ConnectionStageResult,
   ConnectionTestResult,
@@ -132,7 +133,7 @@ export class OneStreamClient implements PanelClient {
   async extendLine(input: ExtendLineInput): Promise<PanelLine> {
     let line = await this.require(input.line);
     if (this.config.extendMode === 'set-expiry') {
-      await this.call('POST', `/ext/line/${encodeURIComponent(line.externalId)}/update-advanced`, { json: { expire_at: toSecondPrecision(input.expiresAt), rid: requestId('expiry', line.externalId, input.expiresAt) }, operation: 'extendLine' });
+      await this.call('POST', `/ext/line/${encodeURIComponent(line.externalId)}/update-advanced`, { json: { expire_at: toSecondPrecision(input.expiresAt), rid: changeId('expiry', line.externalId, input.expiresAt) }, operation: 'extendLine' });
       return this.require(input.line);
     }
     // The panel keeps seconds: compare at that precision, or a truncated expiry would cost one more renewal.
@@ -156,9 +157,10 @@ export class OneStreamClient implements PanelClient {
     const advanced: Record<string, unknown> = {};
     if (input.password !== undefined) advanced.password = input.password;
     if (input.maxConnections !== undefined && input.maxConnections !== line.maxConnections) advanced.max_connections = input.maxConnections;
-    if (Object.keys(advanced).length > 0) await this.call('POST', `${path}/update-advanced`, { json: { ...advanced, rid: requestId('update', line.externalId, JSON.stringify(advanced)) }, operation: 'updateLine' });
+    if (Object.keys(advanced).length > 0) await this.call('POST', `${path}/update-advanced`, { json: { ...advanced, rid: changeId('update', line.externalId, JSON.stringify(advanced)) }, operation: 'updateLine' });
     const updated = await this.require(input.line);
-    return input.password !== undefined ? { ...updated, password: input.password } : updated;
+    // The password the panel has (the list answers it); the requested one only when it does not show passwords.
+    return input.password !== undefined && updated.password === undefined ? { ...updated, password: input.password } : updated;
   }
 
   enableLine(line: LineRef): Promise<PanelLine> {
@@ -216,4 +218,17 @@ export class OneStreamClient implements PanelClient {
     if (String((found.raw as OneStreamLine).reseller_notes ?? '').includes(marker)) return found;
     throw new PluginError('DUPLICATE_USERNAME', `A line named ${username} already exists on 1-Stream`);
   }
+}
+
+/**
+ * The rid of an update-advanced call. The panel answers a repeated rid with its first answer and
+ * does nothing, so the rid must differ for every genuine change — even one that starts from the
+ * same state and asks for the same value as an earlier one (max connections 1 → 2 → 1 → 2, a
+ * password set back): neither the change nor the line's state can tell those apart, so the rid
+ * carries a random part drawn once per call. The hub's client resends the same body, so its
+ * repeats of one call keep the rid; a later retry of the step sends the change again, which is
+ * harmless: update-advanced sets absolute values and charges nothing.
+ */
+function changeId(kind: string, lineId: string, change: string): string {
+  return requestId(kind, lineId, change, randomUUID());
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PanelLine, PanelPackage, PluginError, PluginErrorCode, PluginHttpResponse, tryParseJson } from '../../../core/plugins/sdk';
+import { describeAnswer, PanelLine, PanelPackage, PluginError, PluginErrorCode, PluginHttpResponse, redactSecretFields, tryParseJson } from '../../../core/plugins/sdk';
 
 /** The 1-Stream cloud "ext" API wire format (panels.md §4). */
 
@@ -46,7 +46,7 @@ const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, months: 30, years
 /** The error text of an answer, whatever its shape: `{message}`, `{error:"…"}`, `{error:{message}}`, `{errors:{field:[…]}}`. */
 export function errorText(body: string): string {
   const parsed = tryParseJson(body) as Record<string, unknown> | undefined;
-  if (!parsed || typeof parsed !== 'object') return body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (!parsed || typeof parsed !== 'object') return redactSecretFields(body).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
   const error = parsed.error as unknown;
   const fromErrors = parsed.errors && typeof parsed.errors === 'object' ? Object.values(parsed.errors as Record<string, unknown>).flat().map(String)[0] : undefined;
   const text = typeof parsed.message === 'string' ? parsed.message : typeof error === 'string' ? error : typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : fromErrors;
@@ -84,7 +84,7 @@ export function classifyOneStream(response: PluginHttpResponse): PluginError | u
   }
   if (status >= 300) return new PluginError('UNKNOWN', `1-Stream answered HTTP ${status}`, options);
   const parsed = tryParseJson(body) as Record<string, unknown> | undefined;
-  if (parsed === undefined) return new PluginError('UNKNOWN', '1-Stream answered something that is not JSON', { httpStatus: status, providerMessage: body.slice(0, 200) });
+  if (parsed === undefined) return new PluginError('UNKNOWN', '1-Stream answered something that is not JSON', { httpStatus: status, providerMessage: redactSecretFields(body).slice(0, 200) });
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && /^(error|fail)/i.test(String(parsed.status ?? ''))) {
     return new PluginError(validationCode(text), `1-Stream refused the request: ${text || 'error'}`, options);
   }
@@ -141,5 +141,5 @@ export function listOf<T>(answer: unknown): T[] {
   if (Array.isArray(data)) return data as T[];
   const items = (data as { items?: unknown })?.items;
   if (Array.isArray(items)) return items as T[];
-  throw new PluginError('UNKNOWN', '1-Stream did not answer a list', { providerMessage: JSON.stringify(answer).slice(0, 200) });
+  throw new PluginError('UNKNOWN', '1-Stream did not answer a list', { providerMessage: describeAnswer(answer) });
 }

@@ -160,14 +160,21 @@ export class XtreamCodesClient implements PanelClient {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  /** Edits by the current credentials; after a password change the new one finds the line. */
+  /**
+   * Edits by the current credentials; after a password change the new one finds the line. When a
+   * password change fails in a way that leaves it unknown whether an attempt went through (a lost
+   * answer: timeout, 5xx, rate limited after an earlier attempt), the new password is tried; if it
+   * finds nothing, the edit's own error is reported (a retryable one stays retryable).
+   */
   private async edit(line: LineRef, fields: WireFields, operation: string, newPassword?: string): Promise<PanelLine> {
     const password = requirePassword(line);
     try {
       await this.call('user', 'edit', { username: line.username, password, ...fields }, operation);
     } catch (error) {
-      // A retried password change whose first attempt went through no longer finds the old pair.
-      if (!(newPassword && isPluginError(error))) throw error;
+      if (!(newPassword && isPluginError(error) && error.retryable)) throw error;
+      const changed = await this.info(line.username, newPassword).catch(() => null);
+      if (!changed) throw error;
+      return this.toLine(changed);
     }
     const answer = await this.call('user', 'info', { username: line.username, password: newPassword ?? password }, operation);
     if (answer.result !== true || !answer.user_info) throw new PluginError('USER_NOT_FOUND', `No line ${line.username} with this password on the panel`, { providerMessage: answer.error });

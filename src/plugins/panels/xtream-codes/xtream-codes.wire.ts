@@ -1,4 +1,4 @@
-import { PluginError, PluginHttpClient, PluginHttpResponse, tryParseJson, WireFields } from '../../../core/plugins/sdk';
+import { PluginError, PluginHttpClient, PluginHttpResponse, redactSecretFields, tryParseJson, WireFields } from '../../../core/plugins/sdk';
 
 export interface XcAnswer {
   result?: boolean;
@@ -23,7 +23,7 @@ export function classifyXcResponse(response: PluginHttpResponse): PluginError | 
   if (status !== 200) return new PluginError('UNKNOWN', `The panel answered HTTP ${status}`, { httpStatus: status });
   if (body.trim() === '') return new PluginError('NOT_SUPPORTED', 'The panel answered an empty body: it does not know this action (different panel version or fork?)', { httpStatus: 200 });
   const parsed = tryParseJson(body) as XcAnswer | unknown[] | undefined;
-  if (parsed === undefined) return new PluginError('UNKNOWN', 'The panel answered something that is not JSON', { providerMessage: body.slice(0, 200) });
+  if (parsed === undefined) return new PluginError('UNKNOWN', 'The panel answered something that is not JSON', { providerMessage: redactSecretFields(body).slice(0, 200) });
   if (Array.isArray(parsed) || parsed.result !== false) return undefined;
   const message = parsed[0] ?? parsed.error ?? '';
   switch (message) {

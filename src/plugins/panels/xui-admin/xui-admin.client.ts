@@ -22,8 +22,9 @@ import {
   UpdateLineInput,
   verifyXtreamPlayerLine,
   WireFields,
+  XuiCallOptions,
 } from '../../../core/plugins/sdk';
-import { bareArray, callXui, envelopeData, hasMarker, idList, notesWithMarker, toPanelLine, toPanelPackage, XuiEnvelope, XuiLine, XuiRow } from './xui-admin.wire';
+import { bareArray, callXui, envelopeData, findXuiLineRow, hasMarker, lineOfFailedCreate, idList, notesWithMarker, toPanelLine, toPanelPackage, XuiEnvelope, XuiLine, XuiRow } from './xui-admin.wire';
 
 export interface XuiAdminConfig {
   accessCode: string;
@@ -50,7 +51,7 @@ export class XuiAdminClient implements PanelClient {
     this.packages = readCache(PACKAGE_TTL_MS, ctx.clock);
   }
 
-  private call(action: string, fields?: WireFields, options?: { write?: boolean; operation?: string }): Promise<unknown> {
+  private call(action: string, fields?: WireFields, options?: XuiCallOptions): Promise<unknown> {
     return callXui(this.ctx.http, this.config, action, fields, options);
   }
 
@@ -126,12 +127,10 @@ export class XuiAdminClient implements PanelClient {
     try {
       return toPanelLine(envelopeData<XuiLine>(await this.call('create_line', fields, { write: true, operation: 'createLine' })) ?? failure('create_line'));
     } catch (error) {
-      // A retried create whose first attempt went through answers "username exists": look again.
-      if (isPluginError(error) && error.code === 'DUPLICATE_USERNAME') {
-        const mine = await this.existingFor(username, input.idempotencyKey);
-        if (mine) return mine;
-      }
-      throw error;
+      // When an attempt's answer was lost after the panel made the line, the hub's client repeats
+      // the create, and the repeat is refused by whatever the panel checks first: username exists,
+      // or the licence is now full. Whatever the failure, look for this create's line first.
+      return lineOfFailedCreate(error, () => this.existingFor(username, input.idempotencyKey));
     }
   }
 
@@ -260,9 +259,9 @@ export class XuiAdminClient implements PanelClient {
     return row;
   }
 
+  /** get_lines searches a substring of usernames and notes: page through the matches for the exact username. */
   private async findRow(username: string): Promise<XuiLine | undefined> {
-    const rows = envelopeData<XuiLine[]>(await this.call('get_lines', { 'search[value]': username, start: 0, limit: 100 }, { operation: 'findLineByUsername' })) ?? [];
-    return rows.find((row) => String(row.username).toLowerCase() === username.toLowerCase());
+    return findXuiLineRow<XuiLine>((action, fields, options) => this.call(action, fields, options), username);
   }
 
   private async existingFor(username: string, idempotencyKey: string): Promise<PanelLine | undefined> {

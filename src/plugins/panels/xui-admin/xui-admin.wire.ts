@@ -1,6 +1,6 @@
 import { createMarker, fromUnixSeconds, PanelLine, PanelPackage, PluginError, tryParseJson } from '../../../core/plugins/sdk';
 
-export { bareArray, callXui, classifyXuiResponse, envelopeData } from '../../../core/plugins/sdk';
+export { bareArray, callXui, classifyXuiResponse, envelopeData, findXuiLineRow, lineOfFailedCreate } from '../../../core/plugins/sdk';
 export type { XuiEnvelope } from '../../../core/plugins/sdk';
 
 /** A `lines` row as XUI.one returns it: DB strings, JSON columns as text. */

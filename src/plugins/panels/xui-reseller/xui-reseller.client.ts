@@ -7,8 +7,10 @@ import {
   deriveCredential,
   envelopeData,
   ExtendLineInput,
+  findXuiLineRow,
   fromUnixSeconds,
   isPluginError,
+  lineOfFailedCreate,
   LineRef,
   LineVerification,
   PanelClient,
@@ -22,6 +24,7 @@ import {
   UpdateLineInput,
   verifyXtreamPlayerLine,
   WireFields,
+  XuiCallOptions,
   XuiEnvelope,
 } from '../../../core/plugins/sdk';
 
@@ -47,7 +50,7 @@ export class XuiResellerClient implements PanelClient {
     private readonly ctx: PanelPluginContext,
   ) {}
 
-  private call(action: string, fields: WireFields = {}, options: { write?: boolean; operation?: string } = {}) {
+  private call(action: string, fields: WireFields = {}, options: XuiCallOptions = {}) {
     return callXui(this.ctx.http, this.config, action, fields, options);
   }
 
@@ -93,11 +96,11 @@ export class XuiResellerClient implements PanelClient {
     try {
       return toLine(envelopeData<Row>(await this.call('create_line', fields, { write: true, operation: 'createLine' })) ?? fail('create_line'));
     } catch (error) {
-      if (isPluginError(error) && error.code === 'DUPLICATE_USERNAME') {
-        const mine = await this.existing(username, marker);
-        if (mine) return mine;
-      }
-      throw error;
+      // When an attempt's answer was lost after the panel made the line, the hub's client repeats
+      // the create, and the panel checks credits and the trial quota before the username: a
+      // create that used the last credit or trial is refused INSUFFICIENT_CREDITS / NO_TRIALS on
+      // the repeat. Whatever the failure, look for this create's line first.
+      return lineOfFailedCreate(error, () => this.existing(username, marker));
     }
   }
 
@@ -107,18 +110,31 @@ export class XuiResellerClient implements PanelClient {
     return row ? toLine(row) : null;
   }
 
+  /** get_lines searches a substring of usernames and notes: the matches are paged through for the exact username. */
   async findLineByUsername(username: string): Promise<PanelLine | null> {
-    const rows = envelopeData<Row[]>(await this.call('get_lines', { 'search[value]': username, start: 0, limit: 100 }, { operation: 'findLineByUsername' })) ?? [];
-    const row = rows.find((candidate) => String(candidate.username).toLowerCase() === username.toLowerCase());
+    const row = await findXuiLineRow<Row>((action, fields, options) => this.call(action, fields, options), username);
     return row ? toLine(row) : null;
   }
 
+  /**
+   * Each extension is sent once (the hub's client must not repeat it: it extends and debits every
+   * time). After a transient failure the line is read again: if its expiry moved, the extension
+   * went through and the loop decides whether another is needed; if not, the failure is reported
+   * (retryable), and a later attempt of the step starts again from the line as it then is.
+   */
   async extendLine(input: ExtendLineInput): Promise<PanelLine> {
     const wanted = Date.parse(input.expiresAt);
     let line = await this.require(input.line);
     for (let step = 0; step < MAX_EXTENSIONS && (line.expiresAt === null ? false : Date.parse(line.expiresAt) < wanted); step += 1) {
       if (!line.packageId) throw new PluginError('INVALID_INPUT', `Line ${line.externalId} has no package to extend it with`);
-      line = toLine(envelopeData<Row>(await this.call('edit_line', { id: line.externalId, package: line.packageId }, { write: true, operation: 'extendLine' })) ?? fail('edit_line'));
+      const before = line;
+      try {
+        line = toLine(envelopeData<Row>(await this.call('edit_line', { id: line.externalId, package: line.packageId }, { write: true, operation: 'extendLine', retry: false })) ?? fail('edit_line'));
+      } catch (error) {
+        const now = await this.lineAfterFailure(error, input.line);
+        if (!now.expiresAt || !before.expiresAt || Date.parse(now.expiresAt) <= Date.parse(before.expiresAt)) throw error;
+        line = now;
+      }
     }
     return line;
   }
@@ -132,7 +148,17 @@ export class XuiResellerClient implements PanelClient {
     const fields: WireFields = { id: line.externalId };
     if (input.packageId !== undefined && input.packageId !== line.packageId) fields.package = input.packageId;
     if (input.password !== undefined) fields.password = input.password;
-    const updated = toLine(envelopeData<Row>(await this.call('edit_line', fields, { write: true, operation: 'updateLine' })) ?? fail('edit_line'));
+    // With `package` the edit extends and debits credits: it is sent once, and after a transient
+    // failure the line tells whether the change went through.
+    const charged = fields.package !== undefined;
+    let updated: PanelLine;
+    try {
+      updated = toLine(envelopeData<Row>(await this.call('edit_line', fields, { write: true, operation: 'updateLine', retry: !charged })) ?? fail('edit_line'));
+    } catch (error) {
+      if (!charged) throw error;
+      updated = await this.lineAfterFailure(error, input.line);
+      if (updated.packageId !== input.packageId) throw error;
+    }
     // Without the allow_change_password permission the panel silently ignores the new password.
     if (input.password !== undefined && updated.password !== input.password) throw new PluginError('FORBIDDEN', 'The panel ignored the password change: the reseller lacks the permission to change passwords');
     return updated;
@@ -169,6 +195,18 @@ export class XuiResellerClient implements PanelClient {
     const answer = (await this.call(action, { id: line.externalId }, { write: true, operation: action === 'enable_line' ? 'enableLine' : 'disableLine' })) as XuiEnvelope;
     if (answer.status !== 'STATUS_SUCCESS') throw new PluginError('USER_NOT_FOUND', `Line ${line.externalId} does not exist on the panel`);
     return this.require(line);
+  }
+
+  /**
+   * The line as it is after a change failed: only for failures after which the change may have
+   * been made (retryable ones: lost answers, timeouts, 5xx). Otherwise, or when the line cannot
+   * be read, the change's own error is thrown.
+   */
+  private async lineAfterFailure(error: unknown, line: LineRef): Promise<PanelLine> {
+    if (!isPluginError(error) || !error.retryable) throw error;
+    const found = await this.getLine(line).catch(() => null);
+    if (!found) throw error;
+    return found;
   }
 
   private async require(line: LineRef): Promise<PanelLine> {

@@ -101,9 +101,10 @@ export class XuiResellerSimulator extends SimulatedPanel {
         return json({ status: 'STATUS_SUCCESS' });
       case 'get_lines': {
         const search = (one(params, 'search[value]') ?? '').toLowerCase();
+        const start = Number(one(params, 'start') ?? 0) || 0;
         const limit = Number(one(params, 'limit') ?? 50) || 50;
         const rows = [...this.lineRows.values()].filter((line) => line.member_id === this.account.id && (!search || line.username.toLowerCase().includes(search) || line.reseller_notes.toLowerCase().includes(search)));
-        return json({ status: 'STATUS_SUCCESS', data: rows.slice(0, limit).map(lineToWire), recordsTotal: String(rows.length), recordsFiltered: Math.min(rows.length, limit) });
+        return json({ status: 'STATUS_SUCCESS', data: rows.slice(start, start + limit).map(lineToWire), recordsTotal: String(rows.length), recordsFiltered: Math.min(rows.length, limit) });
       }
       case 'live_connections':
         return json({ status: 'STATUS_SUCCESS', data: [], recordsTotal: '0', recordsFiltered: 0 });
