@@ -67,18 +67,18 @@ describe(`subscription lifecycle workflows (${testMode})`, () => {
     // …and the renewed period ends too, before that retention is over.
     await setExpiry(subscriptionId, new Date(Date.now() - 1000));
     const again = await waitForStatus(life.hub, subscriptionId, 'expired');
-    expect(lineOf(active)?.enabled).toBe(false);
+    await waitFor(() => lineOf(active)?.enabled === false, { message: 'the line to be disabled again' });
     const runs = await runsOf(life.hub, { subscriptionId, workflowId: 'expire-line' });
     expect(runs).toHaveLength(2);
     const [first, second] = [...runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    // The second expiry did not wait for the first run's retention.
-    expect(first.status).toBe('waiting');
     expect(second.concurrencyKey).toBe(`${subscriptionId}@${again.expiresAt}`);
     // The first run ends without deleting the line of a period that is not its own; the second deletes it after its retention.
     const firstDone = await waitFor(async () => {
       const run = (await life.hub.http.get(`/runs/${first.id}`).expect(200)).body;
       return run.status === 'succeeded' ? run : null;
     }, { timeoutMs: 20_000, message: 'the first expiry run to end' });
+    // The second expiry did not wait for the first run's retention.
+    expect(new Date(second.startedAt).getTime()).toBeLessThan(new Date(firstDone.finishedAt).getTime());
     expect(firstDone.steps.find((step: { stepId: string }) => step.stepId === 'delete').status).toBe('skipped');
     await waitFor(() => life.sim.line(Number(active.lineId)) === undefined, { timeoutMs: 20_000, message: 'the line to be deleted after the second retention' });
   });
