@@ -122,8 +122,7 @@ export class SubscriptionsService {
       // this event too); the subscription stays cancelled.
       await saveManaged(unit.em, subscription, [...lineColumns]);
       await this.audit.record({ action: 'subscription.line_recorded', target: { type: 'subscription', id: subscription.id }, details: { status: subscription.status, lineId: line.lineId, reason: change.reason, runId: change.runId } }, unit.em);
-      const extra = { previousStatus: subscription.status, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}) };
-      unit.emit({ type: 'subscription.line_recorded', payload: subscriptionEventPayload(subscription, extra), subject: { type: 'subscription', id: subscription.id } });
+      this.announce(unit, subscription, 'subscription.line_recorded', subscription.status, change);
       return subscription;
     }
     await this.move(unit, subscription, 'active', change, 'subscription.activated', { also: lineColumns });
@@ -280,9 +279,12 @@ export class SubscriptionsService {
     ];
     await saveManaged(unit.em, subscription, changed);
     await this.audit.record({ action: `subscription.${to === from ? 'renew' : to}`, target: { type: 'subscription', id: subscription.id }, details: { from, to, reason: change.reason, runId: change.runId } }, unit.em);
-    if (event) {
-      const extra = { previousStatus: from, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), ...(previousExpiresAt !== undefined ? { previousExpiresAt: previousExpiresAt?.toISOString() ?? null } : {}) };
-      unit.emit({ type: event, payload: subscriptionEventPayload(subscription, extra), subject: { type: 'subscription', id: subscription.id } });
-    }
+    if (event) this.announce(unit, subscription, event, from, change, previousExpiresAt !== undefined ? { previousExpiresAt: previousExpiresAt?.toISOString() ?? null } : {});
+  }
+
+  /** Emits a subscription event: the subscription as it now is, the status it had, and why. */
+  private announce(unit: Unit, subscription: Subscription, type: string, previousStatus: SubscriptionStatus, change: ChangeContext, more: Record<string, unknown> = {}): void {
+    const extra = { previousStatus, reason: change.reason, ...(change.runId ? { runId: change.runId } : {}), ...more };
+    unit.emit({ type, payload: subscriptionEventPayload(subscription, extra), subject: { type: 'subscription', id: subscription.id } });
   }
 }
