@@ -54,7 +54,7 @@ export function decidePayment(event: PaymentEvent, order: OrderFacts, policy: Pa
 }
 
 function decidePaid(event: PaymentEvent, order: OrderFacts, policy: PaymentPolicy): PaymentDecision {
-  if (event.currency && event.currency.toUpperCase() !== order.currency.toUpperCase()) {
+  if (!sameCurrency(event, order)) {
     return { action: 'partial', amountPaidMinor: 0, review: `paid in ${event.currency}, the order is in ${order.currency}`, extra: {} };
   }
   const paid = event.amountMinor ?? order.amountMinor;
@@ -63,7 +63,7 @@ function decidePaid(event: PaymentEvent, order: OrderFacts, policy: PaymentPolic
 }
 
 function decidePartial(event: PaymentEvent, order: OrderFacts, policy: PaymentPolicy): PaymentDecision {
-  if (event.currency && event.currency.toUpperCase() !== order.currency.toUpperCase()) {
+  if (!sameCurrency(event, order)) {
     return { action: 'partial', amountPaidMinor: 0, review: `priced in ${event.currency}, the order is in ${order.currency}`, extra: {} };
   }
   // A crypto shortfall is measured in the coin; the invoice's fiat price must still be the order's.
@@ -78,11 +78,15 @@ function decidePartial(event: PaymentEvent, order: OrderFacts, policy: PaymentPo
 function decideRefund(event: PaymentEvent, order: OrderFacts): PaymentDecision {
   const reason = event.reason ?? 'refunded';
   const refunded = event.amountMinor;
-  const sameCurrency = !event.currency || event.currency.toUpperCase() === order.currency.toUpperCase();
-  if (refunded === undefined || !sameCurrency) return { action: 'refunded', reason };
+  if (refunded === undefined || !sameCurrency(event, order)) return { action: 'refunded', reason };
   const paid = order.status === 'paid' || order.status === 'partially_paid' ? (order.amountPaidMinor ?? order.amountMinor) : order.amountMinor;
   if (refunded > 0 && refunded < paid) return { action: 'partially_refunded', reason, amountRefundedMinor: refunded };
   return { action: 'refunded', reason, amountRefundedMinor: refunded };
+}
+
+/** The event names no currency, or the order's (case aside). */
+function sameCurrency(event: PaymentEvent, order: OrderFacts): boolean {
+  return !event.currency || event.currency.toUpperCase() === order.currency.toUpperCase();
 }
 
 function refundedBeforePaid(order: OrderFacts): number | null {
