@@ -123,7 +123,10 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 }
 
 /** Field names whose values are secrets (line passwords, keys, tokens) wherever a panel echoes them. */
-const SECRET_FIELD = /pass(word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|cookie/i;
+const SECRET_NAMES = 'pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|cookie';
+const SECRET_FIELD = new RegExp(SECRET_NAMES, 'i');
+/** `"<secret name>": <value>` in a JSON-looking text. */
+const SECRET_JSON_FIELD = new RegExp(`("[^"]*(?:${SECRET_NAMES})[^"]*"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, 'gi');
 
 /**
  * What an unexpected answer looked like, for an error's providerMessage: its type, its keys and
@@ -149,7 +152,7 @@ export function describeAnswer(answer: unknown): string {
  */
 export function redactSecretFields(text: string): string {
   return text
-    .replace(/("[^"]*(?:pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|cookie)[^"]*"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/gi, '$1"[redacted]"')
+    .replace(SECRET_JSON_FIELD, '$1"[redacted]"')
     .replace(/(\b[\w[\]-]*(?:pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass)[\w[\]-]*=)[^&\s"'<]*/gi, '$1[redacted]');
 }
 
