@@ -63,12 +63,11 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const base = `${this.prefix}:rate-limit:${throttlerName}:${key}`;
-    const token = `${this.instance}:${++this.sequence}`;
     if (this.redis.status !== 'ready') return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
+    const base = `${this.prefix}:rate-limit:${throttlerName}:${key}`;
     try {
-      const command = (this.redis as unknown as { hubThrottle(...args: unknown[]): Promise<number[]> }).hubThrottle.bind(this.redis);
-      const [totalHits, untilFreeMs, blocked, blockMs] = (await command(`${base}:hits`, `${base}:block`, ttl, limit, blockDuration, token)).map(Number);
+      const answer = await (this.redis as unknown as { hubThrottle(...args: unknown[]): Promise<number[]> }).hubThrottle(`${base}:hits`, `${base}:block`, ttl, limit, blockDuration, `${this.instance}:${++this.sequence}`);
+      const [totalHits, untilFreeMs, blocked, blockMs] = answer.map(Number);
       return { totalHits, timeToExpire: seconds(untilFreeMs), isBlocked: blocked === 1, timeToBlockExpire: blocked === 1 ? seconds(blockMs) : 0 };
     } catch (error) {
       if (Date.now() - this.lastWarning > 60_000) {
