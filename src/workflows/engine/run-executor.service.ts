@@ -19,7 +19,7 @@ import { classifyError, databaseFailure, FencedError, isTransientDatabaseError, 
 import { DATABASE_RETRY, decideRetry } from './retry-policy';
 import { runExpressionContext } from './run-context';
 import { RunFinisher } from './run-finisher.service';
-import { ADVANCE_JOB, RunStarter } from './run-starter.service';
+import { ADVANCE_JOB, AdvanceJob, RunStarter } from './run-starter.service';
 import { redactSealed, sealSecrets, unsealSecrets } from './sealed-values';
 import type { Attempt, Prepared, Started } from './step-attempt';
 import { RunError, TERMINAL_RUN_STATUSES, WorkflowRun } from './workflow-run.entity';
@@ -44,6 +44,8 @@ export class RunExecutor implements OnModuleInit {
    * the end of the run), which is always a commit before any further effect outside the database.
    */
   private readonly deferred = new WeakMap<WorkflowRun, Write[]>();
+  /** The timer each run object was woken by (see `sleepUntil`). */
+  private readonly wokenFor = new WeakMap<WorkflowRun, number>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -60,12 +62,13 @@ export class RunExecutor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ runId: string }>(ADVANCE_JOB, (job) => this.advance(job.data.runId));
+    this.jobs.register<AdvanceJob>(ADVANCE_JOB, (job) => this.advance(job.data.runId, job.data.wakeAt));
   }
 
-  async advance(runId: string): Promise<void> {
+  /** `wokenFor`: the time of the timer whose job is running this advance, if one is. */
+  async advance(runId: string, wokenFor?: number): Promise<void> {
     try {
-      await this.advanceUnfenced(runId);
+      await this.advanceUnfenced(runId, wokenFor);
     } catch (error) {
       if (!(error instanceof FencedError)) throw error;
       // Cancelled while this executor performed a step: the next run for its key was left for now (see `RunControlService.cancel`).
@@ -74,11 +77,12 @@ export class RunExecutor implements OnModuleInit {
     }
   }
 
-  private async advanceUnfenced(runId: string): Promise<void> {
+  private async advanceUnfenced(runId: string, wokenFor: number | undefined): Promise<void> {
     const em = this.orm.em.fork();
     const launched = this.starter.takeLaunched(runId);
     const run = launched?.run ?? (await findRow<WorkflowRun>(em, WorkflowRun, { id: runId }));
     if (!run || TERMINAL_RUN_STATUSES.has(run.status)) return;
+    if (wokenFor !== undefined) this.wokenFor.set(run, wokenFor);
     // A queued run becomes running with its first commit (see `commit`), not a transaction of its own.
     if (run.status === 'queued') {
       if (!(await this.locks.acquire(run))) return;
@@ -539,9 +543,16 @@ export class RunExecutor implements OnModuleInit {
     return 'yield';
   }
 
-  /** A delayed job wakes the run; its id (version + time) makes repeated scheduling one job. */
+  /**
+   * A delayed job wakes the run; its id (version + time) makes repeated scheduling one job. A timer
+   * that fired early (the clock of the process that set it runs ahead of this one's) is still
+   * running under that id, so the queue would drop a job of the same id: the next wake gets an id
+   * of its own rather than leaving the run to the reaper.
+   */
   private async sleepUntil(run: WorkflowRun, at: Date): Promise<void> {
-    await this.starter.kick(run, { delayMs: Math.max(0, at.getTime() - Date.now()), tag: `t${at.getTime()}` });
+    const now = Date.now();
+    const early = this.wokenFor.get(run) === at.getTime();
+    await this.starter.kick(run, { delayMs: Math.max(0, at.getTime() - now), tag: early ? `t${at.getTime()}e${now}` : `t${at.getTime()}`, wakeAt: at.getTime() });
   }
 
   private async renewLease(step: WorkflowStep): Promise<void> {

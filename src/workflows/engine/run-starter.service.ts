@@ -14,6 +14,12 @@ import { WorkflowStep } from './workflow-step.entity';
 
 export const ADVANCE_JOB = 'workflow.advance';
 
+/** An advance job: which run, and for a timer, the time it was set for (ms). */
+export interface AdvanceJob {
+  runId: string;
+  wakeAt?: number;
+}
+
 export interface WriteRunOptions {
   /** Changes the run and its steps in memory before their rows are written (the first steps done in the trigger's transaction: `RunExecutor.startInline`). */
   beforeInsert?: (steps: WorkflowStep[]) => Promise<void>;
@@ -145,9 +151,13 @@ export class RunStarter {
     return launched;
   }
 
-  /** Enqueues an advance of the run; the job id makes repeated kicks of the same state one job. */
-  async kick(run: Pick<WorkflowRun, 'id' | 'version' | 'correlationId'>, options: { delayMs?: number; tag?: string } = {}): Promise<void> {
-    await this.jobs.enqueue(ADVANCE_JOB, { runId: run.id }, { ...this.advanceOptions(run, options.tag ?? 'go'), delayMs: options.delayMs });
+  /**
+   * Enqueues an advance of the run; the job id makes repeated kicks of the same state one job. A
+   * timer (`wakeAt`) travels in the job so that the executor it wakes can tell an early wake.
+   */
+  async kick(run: Pick<WorkflowRun, 'id' | 'version' | 'correlationId'>, options: { delayMs?: number; tag?: string; wakeAt?: number } = {}): Promise<void> {
+    const data: AdvanceJob = options.wakeAt === undefined ? { runId: run.id } : { runId: run.id, wakeAt: options.wakeAt };
+    await this.jobs.enqueue(ADVANCE_JOB, data, { ...this.advanceOptions(run, options.tag ?? 'go'), delayMs: options.delayMs });
   }
 
   private advanceOptions(run: Pick<WorkflowRun, 'id' | 'version' | 'correlationId'>, tag: string): EnqueueOptions {
