@@ -131,10 +131,36 @@ describe('Ministra REST API v1', () => {
     expect(await client.call('GET', 'users', ['00:1A:79:00:00:02'])).toMatchObject({ login: 'lena01-box2' });
     expect(await client.call('GET', 'users', ['lena01'])).toMatchObject({ login: 'lena01', account_number: 'lena01' });
     expect(await pluginFailureOf(client.call('GET', 'accounts', ['lena01', 'nobody']))).toMatchObject({ providerMessage: 'One or more identifiers are incorrect' });
-    // Deleting by account number removes every user of it.
+  });
+
+  it('changes and deletes one user of a shared account number, never the other boxes on it', async () => {
+    await start();
+    const line = await create('shared-1', { username: 'lena01' });
+    sim.seedUser({ login: 'lena01-box2', ls: 'lena01', stb_mac: '00:1A:79:00:00:02', status: 0, end_date: '2030-01-01 00:00:00' });
+    await client.disableLine(line);
+    await client.extendLine({ line, expiresAt: '2032-01-01T00:00:00.000Z' });
+    await client.updateLine({ line, packageId: 'basic' });
+    // (The portal's status column: 0 = active, 1 = disabled.)
+    expect(sim.account('lena01')).toMatchObject({ status: 1, tariff_plan_id: 1 });
+    expect(sim.account('lena01-box2')).toMatchObject({ status: 0, end_date: '2030-01-01 00:00:00', tariff_plan_id: 0 });
+    expect(sent.filter((req) => req.method === 'PUT').map((req) => req.url)).toEqual(Array(3).fill('stalker_portal/api/v1/users/lena01'));
+    // Optional packages exist per account number only: a change would reach the other box.
+    expect(await pluginFailureOf(client.setSubscriptions(line, ['sport']))).toMatchObject({ code: 'NOT_SUPPORTED' });
+    // Without the login, a shared number does not say which user is meant.
+    expect(await pluginFailureOf(client.disableLine({ externalId: 'lena01', username: '' }))).toMatchObject({ code: 'INVALID_INPUT' });
+    // DELETE exists only per account number: the user is given a number of its own first.
     await client.deleteLine(line);
-    expect(sim.accounts()).toHaveLength(0);
+    expect(sim.accounts().map((row) => [row.login, row.ls])).toEqual([['lena01-box2', 'lena01']]);
+    expect(sent.filter((req) => req.method === 'DELETE').map((req) => req.url)).toEqual([expect.stringMatching(/^stalker_portal\/api\/v1\/accounts\/del-[0-9a-f]{8}$/)]);
     await client.deleteLine(line);
+    expect(sim.accounts()).toHaveLength(1);
+  });
+
+  it('deletes a user with no account number of its own (made on the portal) through one it is given', async () => {
+    await start();
+    sim.seedUser({ login: 'solo01' });
+    await client.deleteLine({ externalId: '', username: 'solo01' });
+    expect(sim.account('solo01')).toBeUndefined();
   });
 
   it('lists service packages and manages account subscriptions (POST = set, PUT = add/remove, by external id)', async () => {

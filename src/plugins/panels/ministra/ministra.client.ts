@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   ConnectionStageResult,
   ConnectionTestResult,
@@ -12,11 +13,12 @@ import {
   PanelPackage,
   PanelPluginContext,
   PluginError,
-  toSecondPrecision,
   UpdateLineInput,
   WireFields,
 } from '../../../core/plugins/sdk';
-import { classifyMinistra, looksLikeMac, MinistraAccount, MinistraEnvelope, MinistraServicePackage, MinistraSubscription, MinistraTariff, toEndDate, toLine, toPackage } from './ministra.wire';
+import { Method, MinistraDirectory } from './ministra.directory';
+import { MinistraExpiryMemory } from './ministra.expiry-memory';
+import { classifyMinistra, MinistraAccount, MinistraEnvelope, MinistraServicePackage, MinistraSubscription, MinistraTariff, toEndDate, toLine, toPackage } from './ministra.wire';
 
 export interface MinistraConfig {
   /** api_auth_login of [server_api]; empty when the API runs without auth. */
@@ -28,12 +30,12 @@ export interface MinistraConfig {
   timeZone?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Client of the Ministra (Stalker middleware) REST API v1. Lines are accounts: the hub creates
- * each with `account_number` = `login` = the line's username and addresses it by that account
- * number. Create answers only `true`, so the account is read back; a tariff plan the panel does
+ * each with `account_number` = `login` = the line's username. An account number can be shared by
+ * several users (boxes) made on the portal, and `accounts/<number>` acts on all of them, so changes
+ * go to `users/<login>`, which acts on one. Create answers only `true`, so the account is read back; a tariff plan the panel does
  * not know would silently become the default plan, so it is checked first. `end_date` is shown by
  * the panel only with internal billing on; otherwise the hub remembers the expiry it set (and
  * enforces it itself: the expiry workflow disables the line).
@@ -41,13 +43,16 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export class MinistraClient implements PanelClient {
   private readonly timeZone: string;
   private readonly apiPath: string;
-  private readonly memory = new Map<string, string>();
+  private readonly expiries: MinistraExpiryMemory;
+  private readonly directory: MinistraDirectory;
 
   constructor(
     private readonly config: MinistraConfig,
     private readonly ctx: PanelPluginContext,
   ) {
     this.timeZone = config.timeZone || 'UTC';
+    this.expiries = new MinistraExpiryMemory(ctx.state);
+    this.directory = new MinistraDirectory((method, resource, ids, form, operation) => this.call(method, resource, ids, form, operation));
     this.apiPath = (config.apiPath || 'stalker_portal/api/v1/').replace(/^\/+/, '').replace(/\/?$/, '/');
   }
 
@@ -122,7 +127,7 @@ export class MinistraClient implements PanelClient {
     };
     // Remembered before sending: if the answer is lost, the retried step finds the account through
     // `existing()`, and with end_date hidden the remembered value is the only expiry there is.
-    await this.remember(login, input.expiresAt);
+    await this.expiries.remember(login, input.expiresAt);
     try {
       await this.call<boolean>('POST', 'accounts', [], fields, 'createLine');
     } catch (error) {
@@ -139,7 +144,7 @@ export class MinistraClient implements PanelClient {
   }
 
   async getLine(line: LineRef): Promise<PanelLine | null> {
-    const accounts = await this.accounts(line.externalId);
+    const accounts = await this.directory.accounts(line.externalId);
     // One account number can hold several users (set-top boxes): the line is the one with its login.
     const account = accounts.find((candidate) => !line.username || candidate.login === line.username);
     if (account) return this.toLine(account);
@@ -147,14 +152,13 @@ export class MinistraClient implements PanelClient {
   }
 
   async findLineByUsername(username: string): Promise<PanelLine | null> {
-    const account = await this.user(username);
+    const account = await this.directory.user(username);
     return account ? this.toLine(account) : null;
   }
 
   async extendLine(input: ExtendLineInput): Promise<PanelLine> {
-    const id = await this.idOf(input.line);
-    await this.call('PUT', 'accounts', [id], { end_date: toEndDate(input.expiresAt, this.timeZone) }, 'extendLine');
-    await this.remember(input.line.username || id, input.expiresAt);
+    const login = await this.directory.put(input.line, { end_date: toEndDate(input.expiresAt, this.timeZone) }, 'extendLine');
+    await this.expiries.remember(login, input.expiresAt);
     return this.require(input.line);
   }
 
@@ -167,7 +171,7 @@ export class MinistraClient implements PanelClient {
     }
     if (input.password !== undefined) fields.password = input.password;
     if (Object.keys(fields).length === 0) return this.require(input.line);
-    await this.call('PUT', 'accounts', [await this.idOf(input.line)], fields, 'updateLine');
+    await this.directory.put(input.line, fields, 'updateLine');
     const line = await this.require(input.line);
     return input.password !== undefined ? { ...line, password: input.password } : line;
   }
@@ -181,9 +185,22 @@ export class MinistraClient implements PanelClient {
     return this.setStatus(line, 0);
   }
 
+  /**
+   * `DELETE` exists only on `accounts/<number or MAC>`, which deletes every user holding the number.
+   * A user that shares its number (or has none) is first given a fresh number of its own, so the
+   * delete takes it alone.
+   */
   async deleteLine(line: LineRef): Promise<void> {
     try {
-      await this.call('DELETE', 'accounts', [await this.idOf(line)], undefined, 'deleteLine');
+      const { login, accountId, shared } = await this.directory.target(line);
+      let id = accountId;
+      if (shared || !accountId) {
+        id = `del-${randomBytes(4).toString('hex')}`;
+        await this.call('PUT', 'users', [login], { account_number: id }, 'deleteLine');
+        const holders = await this.directory.accounts(id);
+        if (holders.length !== 1 || holders[0].login !== login) throw new PluginError('UNKNOWN', `Account ${login} could not be given an account number of its own (${id} is held by ${holders.length} users); delete it on the portal`);
+      }
+      await this.call('DELETE', 'accounts', [id], undefined, 'deleteLine');
     } catch (error) {
       // Already gone is what we wanted.
       if (!isPluginError(error) || error.code !== 'USER_NOT_FOUND') throw error;
@@ -197,51 +214,22 @@ export class MinistraClient implements PanelClient {
 
   /** The optional packages an account subscribed to (external ids and ids). */
   async getSubscriptions(line: LineRef): Promise<MinistraSubscription[]> {
-    return (await this.call<MinistraSubscription[]>('GET', 'account_subscription', [await this.idOf(line)])) ?? [];
+    return (await this.call<MinistraSubscription[]>('GET', 'account_subscription', [line.externalId || (await this.directory.ownNumber(line, 'getSubscriptions'))])) ?? [];
   }
 
   /** Replaces the account's optional packages (`POST` = set). */
   async setSubscriptions(line: LineRef, externalIds: string[]): Promise<boolean> {
-    return this.call<boolean>('POST', 'account_subscription', [await this.idOf(line)], { 'subscribed[]': externalIds }, 'setSubscriptions');
+    return this.call<boolean>('POST', 'account_subscription', [await this.directory.ownNumber(line, 'setSubscriptions')], { 'subscribed[]': externalIds }, 'setSubscriptions');
   }
 
   /** Adds and removes optional packages (`PUT` = add/remove). */
   async changeSubscriptions(line: LineRef, change: { add?: string[]; remove?: string[] }): Promise<boolean> {
-    return this.call<boolean>('PUT', 'account_subscription', [await this.idOf(line)], { 'subscribed[]': change.add ?? [], 'unsubscribed[]': change.remove ?? [] }, 'changeSubscriptions');
+    return this.call<boolean>('PUT', 'account_subscription', [await this.directory.ownNumber(line, 'changeSubscriptions')], { 'subscribed[]': change.add ?? [], 'unsubscribed[]': change.remove ?? [] }, 'changeSubscriptions');
   }
 
   private async setStatus(line: LineRef, status: 0 | 1): Promise<PanelLine> {
-    await this.call('PUT', 'accounts', [await this.idOf(line)], { status }, status ? 'enableLine' : 'disableLine');
+    await this.directory.put(line, { status }, status ? 'enableLine' : 'disableLine');
     return this.require(line);
-  }
-
-  /** The account number to address a line by (its external id, unless that is a bare login). */
-  private async idOf(line: LineRef): Promise<string> {
-    if (line.externalId) return line.externalId;
-    const found = line.username ? await this.user(line.username) : null;
-    if (!found) throw new PluginError('USER_NOT_FOUND', `Account ${line.username} does not exist on the portal`);
-    return found.account_number || found.stb_mac || found.login;
-  }
-
-  private async accounts(id: string): Promise<MinistraAccount[]> {
-    if (!id || id.includes(',')) return [];
-    try {
-      return (await this.call<MinistraAccount[]>('GET', 'accounts', [id], undefined, 'getLine')) ?? [];
-    } catch (error) {
-      if (isPluginError(error) && error.code === 'USER_NOT_FOUND') return [];
-      throw error;
-    }
-  }
-
-  /** `users/<login>` answers a single object, not a list. */
-  private async user(login: string): Promise<MinistraAccount | null> {
-    if (!login || looksLikeMac(login)) return null;
-    try {
-      return await this.call<MinistraAccount>('GET', 'users', [login], undefined, 'findLineByUsername');
-    } catch (error) {
-      if (isPluginError(error) && error.code === 'USER_NOT_FOUND') return null;
-      throw error;
-    }
   }
 
   private async require(line: LineRef): Promise<PanelLine> {
@@ -251,7 +239,7 @@ export class MinistraClient implements PanelClient {
   }
 
   private async existing(login: string, marker: string): Promise<PanelLine | undefined> {
-    const account = await this.user(login);
+    const account = await this.directory.user(login);
     if (!account) return undefined;
     if (String(account.comment ?? '').includes(marker)) return this.toLine(account);
     throw new PluginError('DUPLICATE_USERNAME', `An account with login ${login} already exists on the portal`);
@@ -263,7 +251,7 @@ export class MinistraClient implements PanelClient {
   }
 
   private async toLine(account: MinistraAccount): Promise<PanelLine> {
-    return toLine(account, this.timeZone, await this.recalled(account.login));
+    return toLine(account, this.timeZone, await this.expiries.recall(account.login));
   }
 
   /**
@@ -273,28 +261,11 @@ export class MinistraClient implements PanelClient {
    */
   private async earlierAttempt(line: PanelLine, input: CreateLineInput): Promise<PanelLine> {
     let found = line;
-    if ((await this.recalled(line.username)) === undefined) {
-      await this.remember(line.username, input.expiresAt);
+    if ((await this.expiries.recall(line.username)) === undefined) {
+      await this.expiries.remember(line.username, input.expiresAt);
       found = await this.toLine(line.raw as MinistraAccount);
     }
     return { ...found, password: plannedPassword(input) };
-  }
-
-  private key(login: string): string {
-    return `ministra:expiry:${login}`;
-  }
-
-  /** The expiry the hub set (read back when the portal hides end_date: internal billing off). */
-  private async remember(login: string, expiresAt: string | null): Promise<void> {
-    const value = expiresAt === null ? 'null' : toSecondPrecision(expiresAt);
-    if (this.ctx.state) await this.ctx.state.set(this.key(login), value);
-    else this.memory.set(login, value);
-  }
-
-  private async recalled(login: string): Promise<string | null | undefined> {
-    const value = this.ctx.state ? await this.ctx.state.get(this.key(login)) : (this.memory.get(login) ?? null);
-    if (value === null) return undefined;
-    return value === 'null' ? null : value;
   }
 }
 
