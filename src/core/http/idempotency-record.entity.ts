@@ -1,7 +1,13 @@
 import { types } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-/** The stored outcome of a POST made with an Idempotency-Key, replayed for the same key and body. */
+export type IdempotencyState = 'in_progress' | 'done' | 'retryable';
+
+/**
+ * The stored outcome of a POST made with an Idempotency-Key, replayed for the same key and body.
+ * `in_progress` while an attempt runs; `done` with its response; `retryable` after a 5xx, keeping
+ * the fingerprint and the handler's plan for the next attempt with the same key and body.
+ */
 @Entity({ tableName: 'hub_idempotency_record' })
 export class IdempotencyRecord {
   /** SHA-256 of the API key id, method, path and the caller's Idempotency-Key. */
@@ -12,7 +18,7 @@ export class IdempotencyRecord {
   fingerprint: string;
 
   @Property({ type: 'string', length: 16 })
-  state: 'in_progress' | 'done';
+  state: IdempotencyState;
 
   @Property({ type: 'integer', nullable: true })
   responseStatus?: number | null;
@@ -24,6 +30,17 @@ export class IdempotencyRecord {
   @Property({ type: 'text', nullable: true })
   responseSealed?: string | null;
 
+  /**
+   * What the handler planned on its first attempt (e.g. the absolute expiry of a days-extend),
+   * sealed like the response: plans may hold values that are not for clear text.
+   */
+  @Property({ type: 'text', nullable: true })
+  planSealed?: string | null;
+
   @Property({ type: types.datetime })
   createdAt: Date = new Date();
+
+  /** When the attempt now `in_progress` began: one older than the takeover window died with its process. */
+  @Property({ type: types.datetime, nullable: true })
+  claimedAt?: Date | null;
 }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, Api
 import { NotFoundError } from '../common/errors';
 import { IdPipe } from '../common/id.pipe';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotencyPlan, RequestIdempotency } from '../http/idempotency-plan';
 import { CreatePanelLineDto, ExtendPanelLineDto, FindLineQueryDto, LineCredentialsDto, LineLookupQueryDto, LineVerificationDto, PanelLineDto, UpdatePanelLineDto } from './panel-operations.dto';
 import { PanelLinesService } from './panel-lines.service';
 
@@ -58,11 +59,20 @@ export class PanelLinesController {
 
   @Post(':lineId/extend')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'extendPanelLine', summary: 'Set a new expiry, or add days to the current one' })
+  @ApiOperation({
+    operationId: 'extendPanelLine',
+    summary: 'Set a new expiry, or add days to the current one (retry a days-extend only with its Idempotency-Key)',
+    description:
+      '`expiresAt` sets an absolute expiry and is safe to repeat. `days` is added to the expiry the panel has now (from now when it has passed), so ' +
+      'repeating it adds the days again. Send an `Idempotency-Key` with a days-extend: the first attempt plans the new expiry under the key, and a retry ' +
+      'with the same key and body — even after a 5xx or a timeout whose change went through on the panel — sets that same expiry rather than adding the ' +
+      'days twice, or replays the stored answer once one succeeded. Without a key, retry with an absolute `expiresAt` instead.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retry of a days-extend reach the expiry the first attempt planned (days are added once)' })
   @ApiProblems(...PANEL_PROBLEMS)
   @ApiOkResponse({ type: PanelLineDto })
-  async extend(@Param('id', IdPipe) id: string, @Param('lineId') lineId: string, @Body() body: ExtendPanelLineDto): Promise<PanelLineDto> {
-    return PanelLineDto.from(await this.lines.extend(id, lineId, body));
+  async extend(@Param('id', IdPipe) id: string, @Param('lineId') lineId: string, @Body() body: ExtendPanelLineDto, @RequestIdempotency() idempotency: IdempotencyPlan): Promise<PanelLineDto> {
+    return PanelLineDto.from(await this.lines.extend(id, lineId, body, idempotency));
   }
 
   @Post(':lineId/enable')

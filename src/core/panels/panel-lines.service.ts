@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { UnprocessableError } from '../common/errors';
 import { EventsService } from '../events/events.service';
+import { IdempotencyPlan, NO_IDEMPOTENCY_PLAN } from '../http/idempotency-plan';
 import { LineRef, LineVerification, PanelClient, PanelLine, PluginManifest } from '../plugins/sdk';
 import { panelCall } from './panel-errors';
 import { PanelClientsService } from './panel-clients.service';
@@ -16,7 +17,8 @@ type LineEvent = 'line.created' | 'line.extended' | 'line.enabled' | 'line.disab
  * Direct line operations for operators (`/panels/{id}/lines`). Each one is audited with the panel
  * calls it made, emits its `line.*` event, and is idempotent: creates take the request's
  * Idempotency-Key as the plugin's idempotency key, so retries after a lost answer find the line
- * made by the first attempt instead of making a second one.
+ * made by the first attempt instead of making a second one; a days-extend plans its absolute
+ * expiry under the key (see `extend`); the rest set absolute values and are safe to repeat.
  */
 @Injectable()
 export class PanelLinesService {
@@ -55,16 +57,25 @@ export class PanelLinesService {
     throw new UnprocessableError('NOT_SUPPORTED', `The ${manifest.name} plugin cannot find a line by username alone${client.getLine ? '; give the password too' : ''}`);
   }
 
-  async extend(panelId: string, lineId: string, input: ExtendPanelLineDto): Promise<PanelLine> {
+  /**
+   * `days` is relative to the expiry the panel has now, so the absolute expiry is planned once per
+   * Idempotency-Key: a retry after a lost answer (the panel applied the extend, the hub answered
+   * 5xx) sends the expiry the first attempt planned instead of adding the days again. Without a
+   * key nothing is remembered; `expiresAt` is absolute and safe to repeat either way.
+   */
+  async extend(panelId: string, lineId: string, input: ExtendPanelLineDto, idempotency: IdempotencyPlan = NO_IDEMPOTENCY_PLAN): Promise<PanelLine> {
     const { client, manifest } = await this.ready(panelId, 'extendLine');
     let expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : undefined;
     if (!expiresAt) {
-      if (input.days === undefined) throw new UnprocessableError('EXPIRY_REQUIRED', 'Give expiresAt or days', [{ field: 'expiresAt', message: 'expiresAt or days is required' }]);
-      const current = await this.get(panelId, lineId, input);
-      if (!current) throw new UnprocessableError('USER_NOT_FOUND', `Line ${lineId} does not exist on the panel`);
-      // From the current expiry while the line is still running, else from now (the billing norm).
-      const from = current.expiresAt && Date.parse(current.expiresAt) > Date.now() ? Date.parse(current.expiresAt) : Date.now();
-      expiresAt = new Date(from + input.days * DAY_MS).toISOString();
+      const days = input.days;
+      if (days === undefined) throw new UnprocessableError('EXPIRY_REQUIRED', 'Give expiresAt or days', [{ field: 'expiresAt', message: 'expiresAt or days is required' }]);
+      ({ expiresAt } = await idempotency.once(async () => {
+        const current = await this.get(panelId, lineId, input);
+        if (!current) throw new UnprocessableError('USER_NOT_FOUND', `Line ${lineId} does not exist on the panel`);
+        // From the current expiry while the line is still running, else from now (the billing norm).
+        const from = current.expiresAt && Date.parse(current.expiresAt) > Date.now() ? Date.parse(current.expiresAt) : Date.now();
+        return { expiresAt: new Date(from + days * DAY_MS).toISOString() };
+      }));
     }
     const line = await this.run(panelId, 'extend', manifest, () => (client.extendLine as NonNullable<PanelClient['extendLine']>)({ line: ref(lineId, input), expiresAt: expiresAt as string }));
     await this.done(panelId, 'line.extended', line, { expiresAt: line.expiresAt });

@@ -5,6 +5,7 @@ import { Migration20261123184736_payment_account_state as M1 } from './Migration
 import { Migration20261123184939_drift_findings as M2 } from './Migration20261123184939_drift-findings';
 import { Migration20261124123049_audit_seals as M3 } from './Migration20261124123049_audit-seals';
 import { Migration20261124162245_payment_aliases_refunds as M4 } from './Migration20261124162245_payment-aliases-refunds';
+import { Migration20261124185835_idempotency_plans as M5 } from './Migration20261124185835_idempotency-plans';
 
 export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123132140_initial', class: M0 },
@@ -12,4 +13,5 @@ export const sqliteMigrations: MigrationList = [
   { name: 'Migration20261123184939_drift-findings', class: M2 },
   { name: 'Migration20261124123049_audit-seals', class: M3 },
   { name: 'Migration20261124162245_payment-aliases-refunds', class: M4 },
+  { name: 'Migration20261124185835_idempotency-plans', class: M5 },
 ];
