@@ -9,8 +9,10 @@ import { Lifecycle, newCustomer, startLifecycle, subscription, waitForStatus } f
  * Refunds find their order and are weighed: a refund of a Stripe subscription payment (it names
  * only the PaymentIntent) refunds the order and disables the line; a dispute matching no order
  * is an alert for review; a partial refund is recorded and the line keeps running; a refund that
- * came before the hub saw the payment is not undone by reconciliation or a late "paid"; a renewal
- * payment for a cancelled subscription goes to review instead of being retried forever.
+ * came before the hub saw the payment is not undone by reconciliation or a late "paid" — in
+ * subscription mode too, where reconciliation reads the refund on the first invoice's charge and
+ * remembers the PaymentIntent so the refund webhook finds the order; a renewal payment for a
+ * cancelled subscription goes to review instead of being retried forever.
  */
 describe(`payments: refunds and review (${testMode})`, () => {
   let life: Lifecycle;
@@ -165,6 +167,49 @@ describe(`payments: refunds and review (${testMode})`, () => {
     expect(await order(orderId)).toMatchObject({ status: 'pending', amountRefundedMinor: 1299, subscriptionId: null });
     const again = await http().post(`/payment-accounts/${accountId}/reconcile`).send({}).expect(200);
     expect(again.body.found).toBe(0);
+  });
+
+  it('Stripe subscription: reconciliation reads a paid subscription-mode session whose first payment was refunded (all webhooks lost) as refunded; the late webhooks provision nothing', async () => {
+    const { orderId, providerPaymentId } = await checkout({ recurring: true });
+    const paidEvents = unreachable(() => stripe.paySession(providerPaymentId));
+    const invoice = paidEvents.find((event) => event.type === 'invoice.paid')?.data.object as Record<string, any>;
+    // The session has no PaymentIntent of its own: only its invoice's charge shows the refund.
+    expect(stripe.sessions.get(providerPaymentId)).toMatchObject({ payment_intent: null, payment_status: 'paid', invoice: invoice.id });
+    const refund = unreachable(() => stripe.refundPayment(invoice.payment_intent));
+    expect(refund.data.object).toMatchObject({ refunded: true, metadata: {} });
+
+    const result = await http().post(`/payment-accounts/${accountId}/reconcile`).send({}).expect(200);
+    expect(result.body.found).toBeGreaterThanOrEqual(1);
+    const row = await settled(`reconcile:${providerPaymentId}:refunded`);
+    expect(row).toMatchObject({ type: 'payment.refunded', status: 'applied', orderId, detail: { decision: 'refunded_before_paid', changed: true } });
+    expect(await order(orderId)).toMatchObject({ status: 'pending', amountRefundedMinor: 1299, subscriptionId: null });
+    const checkouts = (await http().get(`/orders/${orderId}/checkouts`).expect(200)).body as Record<string, any>[];
+    expect(checkouts[0].status).toBe('refunded');
+
+    // Stripe retries the lost webhooks later: the refund finds its order (reconciliation remembered the PaymentIntent), the paid ones go to review.
+    stripe.redeliver(refund);
+    expect(await settled(refund.id)).toMatchObject({ status: 'applied', orderId, detail: { changed: false } });
+    for (const event of paidEvents) stripe.redeliver(event);
+    for (const event of paidEvents) expect(await settled(event.id)).toMatchObject({ status: 'review', orderId, detail: { decision: 'review', reason: expect.stringContaining('refund') } });
+    expect(await order(orderId)).toMatchObject({ status: 'pending', subscriptionId: null });
+    expect(await orderEvents('payment.succeeded', orderId)).toHaveLength(0);
+    const again = await http().post(`/payment-accounts/${accountId}/reconcile`).send({}).expect(200);
+    expect(again.body.found).toBe(0);
+  });
+
+  it('Stripe subscription: a session reconciliation found paid (webhooks lost) remembers its PaymentIntent, so the later refund webhook refunds the order', async () => {
+    const { orderId, providerPaymentId } = await checkout({ recurring: true });
+    const paidEvents = unreachable(() => stripe.paySession(providerPaymentId));
+    await http().post(`/payment-accounts/${accountId}/reconcile`).send({}).expect(200);
+    expect(await settled(`reconcile:${providerPaymentId}:paid`)).toMatchObject({ status: 'applied', orderId, detail: { decision: 'paid', changed: true } });
+    const paid = await waitForOrder(orderId, 'paid');
+    const active = await waitForStatus(life.hub, paid.subscriptionId, 'active');
+    const invoice = paidEvents.find((event) => event.type === 'invoice.paid')?.data.object as Record<string, any>;
+    const refund = stripe.refundPayment(invoice.payment_intent);
+    expect(await settled(refund.id)).toMatchObject({ status: 'applied', orderId, detail: { decision: 'refunded', changed: true } });
+    expect(await order(orderId)).toMatchObject({ status: 'refunded', amountRefundedMinor: 1299 });
+    await waitForStatus(life.hub, paid.subscriptionId, 'cancelled');
+    await waitFor(() => life.sim.line(active.lineId)?.enabled === false, { timeoutMs: 20_000, message: 'the refunded line to be disabled' });
   });
 
   it('Stripe subscription: a renewal payment for a cancelled hub subscription goes to review once, with an alert, and is not retried', async () => {

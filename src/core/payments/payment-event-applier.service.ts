@@ -8,6 +8,7 @@ import type { PaymentEvent } from '../plugins/sdk';
 import { PaymentAlias } from './payment-alias.entity';
 import { PaymentCheckout } from './payment-checkout.entity';
 import { decidePayment } from './payment-decision';
+import { withRefundsAddedUp } from './refund-ledger';
 import type { PaymentEventRow, PaymentEventStatus } from './payment-event.entity';
 import { DEFAULT_PAYMENT_POLICY, PaymentPolicy, ProductPaymentPolicy } from './product-payment-policy.entity';
 
@@ -29,10 +30,12 @@ export class PaymentEventApplier {
     private readonly audit: AuditService,
   ) {}
 
-  async apply(unit: { em: EntityManager; emit: Emit }, row: PaymentEventRow, event: PaymentEvent, orderId: string, checkoutId: string | null): Promise<ApplyOutcome> {
+  async apply(unit: { em: EntityManager; emit: Emit }, row: PaymentEventRow, reported: PaymentEvent, orderId: string, checkoutId: string | null): Promise<ApplyOutcome> {
     const { em } = unit;
     const order = await this.orders.get(orderId, em);
     const policy = await policyOf(em, order);
+    // A refund reported alone (no running total from the provider) counts with the order's other refunds.
+    const event = await withRefundsAddedUp(em, row, reported, order.id);
     const decision = decidePayment(event, order, policy);
     const checkout = checkoutId ? await em.findOne(PaymentCheckout, { id: checkoutId }) : null;
     const base = { provider: row.provider, providerPaymentId: event.providerPaymentId };
@@ -74,11 +77,14 @@ export class PaymentEventApplier {
       }
       case 'refunded':
       case 'partially_refunded': {
+        // The refunded payment's other ids (reconciliation names them): a later refund or dispute webhook naming one finds this order.
+        await this.rememberAliases(em, row.provider, event, order);
         const { changed, order: after } = await this.orders.applyProviderPayment(unit, order.id, { ...base, status: decision.action, reason: decision.reason, amountRefundedMinor: decision.amountRefundedMinor });
         // A refund settles the checkout (reconciliation stops reading it), whether or not the hub had seen it paid.
         if (checkout && changed && decision.action === 'refunded') checkout.status = 'refunded';
         const beforePaid = after.status !== 'refunded' && decision.action === 'refunded';
-        return { status: 'applied', detail: { decision: beforePaid ? 'refunded_before_paid' : decision.action, changed, reason: decision.reason, amountRefundedMinor: after.amountRefundedMinor ?? null } };
+        const refund = event.refund ? { refundId: event.refund.id, refundMinor: event.refund.amountMinor } : {};
+        return { status: 'applied', detail: { decision: beforePaid ? 'refunded_before_paid' : decision.action, changed, reason: decision.reason, amountRefundedMinor: after.amountRefundedMinor ?? null, ...refund } };
       }
       case 'cancel_subscription':
         // Auto-renewal stopped at the provider: the line keeps running until its paid expiry (the expiry workflow ends it).

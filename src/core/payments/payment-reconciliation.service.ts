@@ -75,6 +75,8 @@ export class PaymentReconciliationService implements OnModuleInit {
         crypto: status.crypto,
         overpaid: status.overpaid,
         providerSubscriptionId: status.providerSubscriptionId,
+        // The payment's other ids (Stripe: the PaymentIntent and charge behind a session): a later refund or dispute webhook naming one finds the order.
+        paymentAliases: status.paymentAliases,
         // getPayment reports the checkout as a whole: a failure it reports (session expired, invoice invalid) ends the checkout.
         final: status.status === 'failed' ? true : undefined,
         occurredAt: new Date().toISOString(),

@@ -71,7 +71,11 @@ export interface PaymentEvent {
   type: PaymentEventType;
   providerPaymentId: string;
   orderId?: string;
-  /** The amount paid; on `payment.refunded` the total refunded so far (less than paid: a partial refund). */
+  /**
+   * The amount paid; on `payment.refunded` the total refunded so far as far as the provider says
+   * (less than paid: a partial refund). A provider that reports each refund alone puts that
+   * refund's amount here and names the refund in `refund`.
+   */
   amountMinor?: number;
   currency?: string;
   occurredAt: string;
@@ -105,6 +109,22 @@ export interface PaymentEvent {
    * dispute that names only one of them finds the order.
    */
   paymentAliases?: string[];
+  /**
+   * On `payment.refunded`: the one refund this event reports, by the provider's own refund id and
+   * this refund's amount alone (minor units, in `currency`). The hub adds up the distinct refunds
+   * it has seen for the order, each id counted once (a redelivered or re-polled refund is not
+   * counted twice), and takes the larger of that sum and `amountMinor`: a provider's running total
+   * still wins, and two partial refunds reported one by one add up to a full refund.
+   */
+  refund?: PaymentRefund;
+}
+
+/** One refund at the provider (see `PaymentEvent.refund`). */
+export interface PaymentRefund {
+  /** The provider's id of the refund (PayPal refund id), stable across redeliveries. */
+  id: string;
+  /** This refund alone, in minor units. */
+  amountMinor: number;
 }
 
 export interface WebhookInput {
@@ -132,6 +152,8 @@ export interface PaymentStatus {
   overpaid?: boolean;
   crypto?: CryptoAmounts;
   providerSubscriptionId?: string;
+  /** Other ids of this payment that a later refund or dispute may name (as `PaymentEvent.paymentAliases`). */
+  paymentAliases?: string[];
 }
 
 /** The client a payment plugin returns. `parseWebhook` throws WEBHOOK_SIGNATURE_INVALID on a bad signature. */

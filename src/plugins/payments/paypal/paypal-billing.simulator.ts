@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SimRequest, SimResponse, SimulatorClock } from '../../../core/plugins/sdk';
+import { decimalToMinor, minorToDecimal, SimRequest, SimResponse, SimulatorClock } from '../../../core/plugins/sdk';
 
 type Obj = Record<string, any>;
 
@@ -9,6 +9,8 @@ export interface PayPalBillingHost {
   readonly clock: SimulatorClock;
   /** Signs and queues a webhook event; returns the event. */
   emit(eventType: string, resourceType: string, resource: Obj): Obj;
+  /** Whether refunds carry `total_refunded_amount` (PayPal does not always send it). */
+  readonly refundTotals?: boolean;
 }
 
 const UNITS: Record<string, number> = { DAY: 365, WEEK: 52, MONTH: 12, YEAR: 1 };
@@ -85,12 +87,39 @@ export class PayPalBillingSimulator {
     return this.host.emit(`BILLING.SUBSCRIPTION.${status}`, 'subscription', this.view(subscription));
   }
 
-  /** A sale refunded from the dashboard (or through the API): PAYMENT.SALE.REFUNDED. */
+  /**
+   * A sale refunded from the dashboard (or through the API): PAYMENT.SALE.REFUNDED with the refund
+   * resource (its own id and amount, the sale in `sale_id`). `amount` refunds part of the sale,
+   * several times if need be; without it, what is left. The sale becomes `partially_refunded`,
+   * then `refunded`. Throws a PayPal issue name when nothing (or less) is left to refund.
+   */
   refundSale(id: string, amount?: { total: string; currency: string }): Obj {
     const sale = this.sales.get(id);
     if (!sale) throw new Error(`PayPal simulator: no sale ${id}`);
-    sale.state = amount && amount.total !== sale.amount.total ? 'partially_refunded' : 'refunded';
-    const refund = { id: saleId(), state: 'completed', amount: amount ?? { total: sale.amount.total, currency: sale.amount.currency }, sale_id: sale.id, billing_agreement_id: sale.billing_agreement_id, [this.saleOrderField]: sale[this.saleOrderField], create_time: this.now(), update_time: this.now() };
+    const currency: string = sale.amount.currency;
+    const earlier: Obj[] = sale.refunds ?? [];
+    const refunded = earlier.reduce((sum, refund) => sum + decimalToMinor(refund.amount.total, currency), 0);
+    const left = decimalToMinor(sale.amount.total, currency) - refunded;
+    const minor = amount ? decimalToMinor(amount.total, currency) : left;
+    if (left <= 0 || minor > left || minor <= 0 || (amount && amount.currency !== currency)) throw new Error(left <= 0 ? 'TRANSACTION_ALREADY_REFUNDED' : 'REFUND_EXCEEDED_TRANSACTION_AMOUNT');
+    sale.state = minor < left ? 'partially_refunded' : 'refunded';
+    const refundId = saleId();
+    const refund: Obj = {
+      id: refundId,
+      state: 'completed',
+      amount: { total: minorToDecimal(minor, currency), currency },
+      ...(this.host.refundTotals ? { total_refunded_amount: { value: minorToDecimal(refunded + minor, currency), currency } } : {}),
+      sale_id: sale.id,
+      billing_agreement_id: sale.billing_agreement_id,
+      [this.saleOrderField]: sale[this.saleOrderField],
+      create_time: this.now(),
+      update_time: this.now(),
+      links: [
+        { href: `${this.host.url}/v1/payments/refund/${refundId}`, rel: 'self', method: 'GET' },
+        { href: `${this.host.url}/v1/payments/sale/${sale.id}`, rel: 'sale', method: 'GET' },
+      ],
+    };
+    sale.refunds = [...earlier, refund];
     this.host.emit('PAYMENT.SALE.REFUNDED', 'refund', refund);
     return refund;
   }
@@ -141,8 +170,12 @@ export class PayPalBillingSimulator {
     if (match && method === 'POST') {
       const sale = this.sales.get(match[1]);
       if (!sale) return notFound();
-      if (sale.state !== 'completed') return json(400, { name: 'TRANSACTION_REFUSED', message: 'The request was refused.', information_link: 'https://developer.paypal.com/docs/api/payments/v1/#error-TRANSACTION_REFUSED' });
-      return json(201, this.refundSale(sale.id, body.amount));
+      if (sale.state !== 'completed' && sale.state !== 'partially_refunded') return json(400, { name: 'TRANSACTION_REFUSED', message: 'The request was refused.', information_link: 'https://developer.paypal.com/docs/api/payments/v1/#error-TRANSACTION_REFUSED' });
+      try {
+        return json(201, this.refundSale(sale.id, body.amount));
+      } catch (error) {
+        return json(400, { name: (error as Error).message, message: 'The request was refused.', information_link: 'https://developer.paypal.com/docs/api/payments/v1/#error-TRANSACTION_REFUSED' });
+      }
     }
     return undefined;
   }

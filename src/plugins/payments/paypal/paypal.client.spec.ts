@@ -79,4 +79,38 @@ describe('PayPal through the simulator', () => {
     expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.CAPTURE.REFUNDED', resource: second })).toMatchObject({ type: 'payment.refunded', amountMinor: 500, currency: 'EUR' });
     expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.SALE.REFUNDED', resource: { id: 'R', sale_id: 'S1', amount: { total: '2.00', currency: 'USD' } } })).toMatchObject({ amountMinor: 200, currency: 'USD' });
   });
+
+  it('a refund names itself (refund id, its own amount) so the hub can add refunds up; a running total, when given, is the amount', () => {
+    const base = { id: 'WH-3', create_time: '2026-01-01T00:00:00Z' };
+    const alone = { id: 'R1', status: 'COMPLETED', amount: { currency_code: 'EUR', value: '5.00' }, custom_id: 'o' };
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.CAPTURE.REFUNDED', resource: alone })).toMatchObject({ type: 'payment.refunded', amountMinor: 500, currency: 'EUR', refund: { id: 'R1', amountMinor: 500 } });
+    const withTotal = { ...alone, id: 'R2', amount: { currency_code: 'EUR', value: '3.00' }, seller_payable_breakdown: { total_refunded_amount: { currency_code: 'EUR', value: '8.00' } } };
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.CAPTURE.REFUNDED', resource: withTotal })).toMatchObject({ amountMinor: 800, refund: { id: 'R2', amountMinor: 300 } });
+    // v1 sale refunds: `amount.total`, and the running total as `total_refunded_amount` {value, currency}.
+    const sale = { id: 'R3', sale_id: 'S1', custom: 'o', amount: { total: '2.00', currency: 'USD' } };
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.SALE.REFUNDED', resource: sale })).toMatchObject({ providerPaymentId: 'S1', amountMinor: 200, refund: { id: 'R3', amountMinor: 200 } });
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.SALE.REFUNDED', resource: { ...sale, total_refunded_amount: { value: '7.00', currency: 'USD' } } })).toMatchObject({ amountMinor: 700, refund: { id: 'R3', amountMinor: 200 } });
+    // No amount at all: nothing to add up (the hub treats it as refunded in full, as before).
+    expect(mapPayPalEvent({ ...base, event_type: 'PAYMENT.CAPTURE.REVERSED', resource: { id: 'R4', custom_id: 'o' } }).refund).toBeUndefined();
+  });
+
+  it('refunds a capture in parts through the API; each PAYMENT.CAPTURE.REFUNDED names its own refund, then the order reads refunded', async () => {
+    const order = await checkout();
+    const [captured] = await parse(sim.signed(sim.approveAndCapture(order.providerPaymentId)));
+    expect(captured).toMatchObject({ type: 'payment.succeeded', amountMinor: 1500 });
+    const refund = (amountMinor?: number, key = `r-${Math.random()}`) => (client.refund as NonNullable<PaymentClient['refund']>)({ providerPaymentId: order.providerPaymentId, amountMinor, idempotencyKey: key });
+    await expect(refund(500)).resolves.toMatchObject({ status: 'refunded', amountMinor: 500, currency: 'EUR' });
+    await expect(client.getPayment?.(order.providerPaymentId)).resolves.toMatchObject({ status: 'paid' });
+    await expect(refund(1100)).rejects.toMatchObject({ code: 'INVALID_INPUT', providerMessage: expect.stringContaining('REFUND_AMOUNT_EXCEEDED') });
+    await expect(refund()).resolves.toMatchObject({ amountMinor: 1000 });
+    await expect(client.getPayment?.(order.providerPaymentId)).resolves.toMatchObject({ status: 'refunded' });
+    await expect(refund()).rejects.toMatchObject({ providerMessage: expect.stringContaining('CAPTURE_FULLY_REFUNDED') });
+    const refunds = sim.mustGet(order.providerPaymentId).refunds as { id: string }[];
+    expect(refunds).toHaveLength(2);
+    const events = await Promise.all(refunds.map(async (resource) => (await parse(sim.signed(sim.emit('PAYMENT.CAPTURE.REFUNDED', 'refund', resource))))[0]));
+    expect(events.map((event) => [event.providerPaymentId, event.amountMinor, event.refund])).toEqual([
+      [order.providerPaymentId, 500, { id: refunds[0].id, amountMinor: 500 }],
+      [order.providerPaymentId, 1000, { id: refunds[1].id, amountMinor: 1000 }],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { decimalToMinor, isDecimalString, PaymentEvent } from '../../../core/plugins/sdk';
+import { decimalToMinor, isDecimalString, PaymentEvent, PaymentRefund } from '../../../core/plugins/sdk';
 
 /** A PayPal webhook event (`/v1/notifications/webhooks-events` shape). */
 export interface PayPalEventWire {
@@ -75,14 +75,18 @@ function amountOf(resource: Record<string, any>): { amountMinor?: number; curren
 }
 
 /**
- * A refund's amount is that refund alone; the hub wants the total refunded so far (a second
+ * A refund's `amount` is that refund alone; the hub wants the total refunded so far (a second
  * partial refund may complete it): v2 refunds carry it as `seller_payable_breakdown.total_refunded_amount`,
- * v1 sale refunds as `total_refunded_amount`. Without it, the refund's own amount.
+ * v1 sale refunds as `total_refunded_amount`, but not always. Without it, the refund's own amount.
+ * Either way the refund is named by its id (the refund resource's `id`; a REVERSED sale: the
+ * sale's), so the hub can add up refunds that come one by one and count a repeat once.
  */
-function refundedSoFar(resource: Record<string, any>, money: { amountMinor?: number; currency?: string }): { amountMinor?: number; currency?: string } {
+function refundedSoFar(resource: Record<string, any>, money: { amountMinor?: number; currency?: string }): { amountMinor?: number; currency?: string; refund?: PaymentRefund } {
   const total = resource.seller_payable_breakdown?.total_refunded_amount ?? resource.total_refunded_amount;
   const cumulative = total && typeof total === 'object' ? amountOf({ amount: total }) : {};
-  return cumulative.amountMinor !== undefined ? cumulative : money;
+  const id = stringOr(resource.id);
+  const refund = id && money.amountMinor !== undefined ? { refund: { id, amountMinor: money.amountMinor } } : {};
+  return { ...(cumulative.amountMinor !== undefined ? cumulative : money), ...refund };
 }
 
 /** The hub order a sale belongs to: the subscription's custom_id, as `custom_id` or (v1 sales) `custom`. */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SignedWebhook, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer, WebhookOutbox } from '../../../core/plugins/sdk';
+import { decimalToMinor, isDecimalString, minorToDecimal, SignedWebhook, SimRequest, SimResponse, SimulatorClock, SimulatorFaults, SimulatorServer, WebhookOutbox } from '../../../core/plugins/sdk';
 import { PayPalBillingSimulator } from './paypal-billing.simulator';
 import { SIMULATOR_CERT_PEM, SIMULATOR_KEY_PEM } from './paypal.simulator-cert';
 import { paypalSignedMessage, signPayPalMessage } from './paypal.signature';
@@ -31,6 +31,12 @@ export class PayPalSimulator {
   readonly billing: PayPalBillingSimulator = new PayPalBillingSimulator(this);
   /** Transmissions sent, by id (what verify-webhook-signature compares against). */
   readonly transmissions = new Map<string, { signature: string; body: string }>();
+  /**
+   * Whether refunds carry the running total (`seller_payable_breakdown.total_refunded_amount` on
+   * v2 refunds, `total_refunded_amount` on v1 sale refunds). PayPal does not always send it; off,
+   * a refund names only its own amount.
+   */
+  refundTotals = false;
   private readonly tokens = new Set<string>();
   private readonly replays = new Map<string, SimResponse>();
 
@@ -85,12 +91,19 @@ export class PayPalSimulator {
     return this.capture(orderId);
   }
 
-  /** Refund from the PayPal dashboard: PAYMENT.CAPTURE.REFUNDED. */
-  refund(orderId: string): Obj {
-    const order = this.mustGet(orderId);
-    const capture = order.capture;
-    capture.status = 'REFUNDED';
-    return this.emit('PAYMENT.CAPTURE.REFUNDED', 'refund', { id: randomBytes(9).toString('hex').toUpperCase(), status: 'COMPLETED', amount: capture.amount, custom_id: order.unit.custom_id, supplementary_data: { related_ids: { order_id: order.id, capture_id: capture.id } } });
+  /**
+   * Refund from the PayPal dashboard: PAYMENT.CAPTURE.REFUNDED with the refund resource (its own
+   * id and amount, a link `up` to the capture). `value` refunds part of the capture (a decimal
+   * string, e.g. "5.00"), several times if need be; without it, what is left. The capture becomes
+   * PARTIALLY_REFUNDED, then REFUNDED.
+   */
+  refund(orderId: string, value?: string): Obj {
+    return this.emit('PAYMENT.CAPTURE.REFUNDED', 'refund', this.refundCapture(orderId, value));
+  }
+
+  /** PayPal sends an event again (a redelivery, or "Resend" in the dashboard): same event id, new transmission. */
+  resend(event: Obj): void {
+    this.webhooks.send(() => this.signed(event));
   }
 
   /** Any event, e.g. a subscription's PAYMENT.SALE.COMPLETED. */
@@ -117,6 +130,41 @@ export class PayPalSimulator {
     const order = this.orders.get(orderId);
     if (!order) throw new Error(`PayPal simulator: no order ${orderId}`);
     return order;
+  }
+
+  /** Records a refund of an order's capture; throws a PayPal issue name when it cannot be made. */
+  private refundCapture(orderId: string, value?: string): Obj {
+    const order = this.mustGet(orderId);
+    const capture = order.capture;
+    if (!capture) throw new PayPalIssue('INVALID_RESOURCE_ID');
+    const currency: string = capture.amount.currency_code;
+    const minor = (text: string) => decimalToMinor(text, currency);
+    const decimal = (amount: number) => minorToDecimal(amount, currency);
+    const earlier: Obj[] = order.refunds ?? [];
+    const refunded = earlier.reduce((sum, refund) => sum + minor(refund.amount.value), 0);
+    const left = minor(capture.amount.value) - refunded;
+    if (left <= 0) throw new PayPalIssue('CAPTURE_FULLY_REFUNDED');
+    if (value !== undefined && !isDecimalString(value)) throw new PayPalIssue('INVALID_PARAMETER_VALUE');
+    const amount = value === undefined ? left : minor(value);
+    if (!(amount > 0)) throw new PayPalIssue('INVALID_PARAMETER_VALUE');
+    if (amount > left) throw new PayPalIssue('REFUND_AMOUNT_EXCEEDED');
+    const id = randomBytes(9).toString('hex').toUpperCase();
+    const resource: Obj = {
+      id,
+      status: 'COMPLETED',
+      amount: { currency_code: currency, value: decimal(amount) },
+      custom_id: order.unit.custom_id,
+      ...(this.refundTotals ? { seller_payable_breakdown: { gross_amount: { currency_code: currency, value: decimal(amount) }, total_refunded_amount: { currency_code: currency, value: decimal(refunded + amount) } } } : {}),
+      supplementary_data: { related_ids: { order_id: order.id, capture_id: capture.id } },
+      create_time: this.clock.now().toISOString(),
+      links: [
+        { href: `${this.url}/v2/payments/refunds/${id}`, rel: 'self', method: 'GET' },
+        { href: `${this.url}/v2/payments/captures/${capture.id}`, rel: 'up', method: 'GET' },
+      ],
+    };
+    order.refunds = [...earlier, resource];
+    capture.status = amount === left ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    return resource;
   }
 
   private capture(orderId: string): Obj {
@@ -182,10 +230,24 @@ export class PayPalSimulator {
     const refund = /^\/v2\/payments\/captures\/([^/]+)\/refund$/.exec(request.path);
     const owner = refund ? [...this.orders.values()].find((candidate) => candidate.capture?.id === refund[1]) : undefined;
     if (request.method === 'POST' && owner) {
-      this.refund(owner.id);
-      return json(201, { id: randomBytes(9).toString('hex').toUpperCase(), status: 'COMPLETED', amount: body.amount ?? owner.capture.amount });
+      let resource: Obj;
+      try {
+        resource = this.refundCapture(owner.id, body.amount?.value === undefined ? undefined : String(body.amount.value));
+      } catch (error) {
+        if (!(error instanceof PayPalIssue)) throw error;
+        return json(422, { name: 'UNPROCESSABLE_ENTITY', details: [{ issue: error.issue }], message: 'The requested action could not be performed, semantically incorrect, or failed business validation.' });
+      }
+      this.emit('PAYMENT.CAPTURE.REFUNDED', 'refund', resource);
+      return json(201, resource);
     }
     return json(404, { name: 'RESOURCE_NOT_FOUND', message: `No route for ${request.method} ${request.path}` });
+  }
+}
+
+/** A refund PayPal refuses, by its issue name (CAPTURE_FULLY_REFUNDED, REFUND_AMOUNT_EXCEEDED…). */
+class PayPalIssue extends Error {
+  constructor(readonly issue: string) {
+    super(`PayPal simulator: ${issue}`);
   }
 }
 

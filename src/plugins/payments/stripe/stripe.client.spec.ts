@@ -140,6 +140,28 @@ describe('Stripe API through the simulator', () => {
     expect(await getPayment(pi)).toMatchObject({ status: 'refunded', amountMinor: 1000 });
   });
 
+  it.each(['2025-01-27.acacia', '2025-03-31.basil'] as const)('getPayment of a paid subscription-mode session reads its first invoice\'s charge: refunded in full says refunded (API %s)', async (apiVersion) => {
+    const versioned = await StripeSimulator.start({ apiVersion });
+    try {
+      const c = stripePlugin.create({ ...versioned.credentials, successUrl: 'https://shop.example/ok' }, { http: createBasicHttpClient(), logger, clock: { now: () => new Date() } });
+      const getPayment = (id: string) => (c.getPayment as NonNullable<PaymentClient['getPayment']>).call(c, id);
+      const created = await (c.createCheckout as NonNullable<PaymentClient['createCheckout']>)({ orderId: 'o-5', amountMinor: 900, currency: 'EUR', description: 'x', customer: { id: 'c' }, idempotencyKey: 'k-5', recurring: { interval: 'month', count: 1 } });
+      const events = versioned.paySession(created.providerPaymentId);
+      const invoice = events.find((event) => event.type === 'invoice.paid')?.data.object as Record<string, any>;
+      const pi = versioned.paymentIntents.get(invoice.payment_intent) as Record<string, any>;
+      // The session has no PaymentIntent of its own; the invoice's payment is named as an alias (a later refund webhook names only it).
+      expect(versioned.sessions.get(created.providerPaymentId)).toMatchObject({ payment_intent: null, invoice: invoice.id });
+      expect(await getPayment(created.providerPaymentId)).toMatchObject({ status: 'paid', amountMinor: 900, paymentAliases: [pi.id, pi.latest_charge] });
+      await (c.refund as NonNullable<PaymentClient['refund']>)({ providerPaymentId: pi.id, amountMinor: 400, idempotencyKey: 'r-5' });
+      expect(await getPayment(created.providerPaymentId)).toMatchObject({ status: 'paid' });
+      versioned.refundPayment(pi.id);
+      expect(await getPayment(created.providerPaymentId)).toMatchObject({ status: 'refunded', amountMinor: 900, providerSubscriptionId: versioned.sessions.get(created.providerPaymentId)?.subscription });
+      expect(await getPayment(invoice.id)).toMatchObject({ status: 'refunded', amountMinor: 900 });
+    } finally {
+      await versioned.close();
+    }
+  });
+
   it('refunds through the API and reports the connection test', async () => {
     const c = real();
     const created = await (c.createCheckout as NonNullable<PaymentClient['createCheckout']>)({ orderId: 'o-2', amountMinor: 500, currency: 'USD', description: 'x', customer: { id: 'c' }, idempotencyKey: 'k-3' });

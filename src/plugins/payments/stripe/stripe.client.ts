@@ -86,28 +86,73 @@ export class StripeClient implements PaymentClient {
     return [mapStripeEvent(event)];
   }
 
+  /**
+   * A session, invoice or PaymentIntent as a payment status. A paid one is checked for a refund:
+   * Stripe leaves sessions, invoices and PaymentIntents `paid`/`succeeded` after a refund, only
+   * the charge says it (`refunded`, `amount_refunded`). A subscription-mode session has no
+   * PaymentIntent of its own: its first invoice's payment is the one. The payment's PaymentIntent
+   * and charge come back as `paymentAliases`, so a later refund webhook naming them finds the order.
+   */
   async getPayment(providerPaymentId: string): Promise<PaymentStatus | null> {
     const path = providerPaymentId.startsWith('in_') ? 'invoices' : providerPaymentId.startsWith('pi_') ? 'payment_intents' : 'checkout/sessions';
     const object = await this.call<Record<string, any> | null>('GET', `/v1/${path}/${encodeURIComponent(providerPaymentId)}`, { operation: 'getPayment', notFoundIsNull: true });
     if (!object) return null;
     const currency = typeof object.currency === 'string' ? object.currency.toUpperCase() : undefined;
     const orderId = object.client_reference_id ?? object.metadata?.[ORDER_KEY] ?? undefined;
-    if (path === 'invoices') return { providerPaymentId, status: object.status === 'paid' ? 'paid' : object.status === 'void' || object.status === 'uncollectible' ? 'failed' : 'pending', amountMinor: object.amount_paid, currency, orderId };
+    if (path === 'invoices') {
+      const status = object.status === 'paid' ? 'paid' : object.status === 'void' || object.status === 'uncollectible' ? 'failed' : 'pending';
+      const base: PaymentStatus = { providerPaymentId, status, amountMinor: object.amount_paid, currency, orderId };
+      return status === 'paid' ? this.withRefund(base, await this.invoicePayment(object)) : base;
+    }
     if (path === 'payment_intents') {
-      const refunded = refundedInFull(object);
-      if (refunded !== null) return { providerPaymentId, status: 'refunded', amountMinor: refunded, currency, orderId };
       const status = object.status === 'succeeded' ? 'paid' : object.status === 'canceled' ? 'failed' : 'pending';
-      return { providerPaymentId, status, amountMinor: object.amount_received ?? object.amount, currency, orderId };
+      const base: PaymentStatus = { providerPaymentId, status, amountMinor: object.amount_received ?? object.amount, currency, orderId };
+      return status === 'paid' ? this.withRefund(base, { intent: object }) : base;
     }
     const status = object.payment_status === 'paid' || object.payment_status === 'no_payment_required' ? 'paid' : object.status === 'expired' ? 'failed' : 'pending';
-    const paymentIntent = typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id;
-    if (status === 'paid' && typeof paymentIntent === 'string') {
-      // A session stays `paid` after its payment was refunded: only the PaymentIntent knows (a refund whose paid webhook never arrived).
-      const intent = await this.call<Record<string, any> | null>('GET', `/v1/payment_intents/${encodeURIComponent(paymentIntent)}`, { operation: 'getPayment', notFoundIsNull: true });
-      const refunded = intent ? refundedInFull(intent) : null;
-      if (refunded !== null) return { providerPaymentId, status: 'refunded', amountMinor: refunded, currency, orderId, providerSubscriptionId: object.subscription ?? undefined };
+    const base: PaymentStatus = { providerPaymentId, status, amountMinor: object.amount_total, currency, orderId, providerSubscriptionId: idOf(object.subscription) };
+    if (status !== 'paid') return base;
+    // A session stays `paid` after its payment was refunded (a refund whose paid webhook never arrived).
+    const paymentIntent = idOf(object.payment_intent);
+    if (paymentIntent) return this.withRefund(base, { paymentIntent });
+    const invoice = idOf(object.invoice);
+    return invoice ? this.withRefund(base, await this.invoicePayment(invoice)) : base;
+  }
+
+  /** The PaymentIntent and charge that paid an invoice: named on it (API before 2025-03-31), else listed by `/v1/invoice_payments`. */
+  private async invoicePayment(invoiceOrId: Record<string, any> | string): Promise<{ paymentIntent?: string; charge?: string }> {
+    const invoice = typeof invoiceOrId === 'string' ? await this.call<Record<string, any> | null>('GET', `/v1/invoices/${encodeURIComponent(invoiceOrId)}`, { operation: 'getPayment', notFoundIsNull: true }) : invoiceOrId;
+    if (!invoice) return {};
+    const named = { paymentIntent: idOf(invoice.payment_intent), charge: idOf(invoice.charge) };
+    if (named.paymentIntent || named.charge) return named;
+    let payments: unknown[] | undefined = Array.isArray(invoice.payments?.data) ? invoice.payments.data : undefined;
+    if (!payments && typeof invoice.id === 'string') {
+      const listed = await this.call<Record<string, any> | null>('GET', `/v1/invoice_payments?${new URLSearchParams({ invoice: invoice.id, limit: '10' }).toString()}`, { operation: 'getPayment', notFoundIsNull: true });
+      payments = Array.isArray(listed?.data) ? listed.data : [];
     }
-    return { providerPaymentId, status, amountMinor: object.amount_total, currency, orderId, providerSubscriptionId: object.subscription ?? undefined };
+    const paid = (payments ?? []).filter((entry): entry is Record<string, any> => !!entry && typeof entry === 'object');
+    const payment = (paid.find((entry) => entry.status === 'paid') ?? paid[0])?.payment ?? {};
+    return { paymentIntent: idOf(payment.payment_intent), charge: idOf(payment.charge) };
+  }
+
+  /** The status as `refunded` (amount: refunded so far) when the payment's charge was refunded in full; with the payment's ids as aliases. */
+  private async withRefund(status: PaymentStatus, payment: { paymentIntent?: string; charge?: string; intent?: Record<string, any> }): Promise<PaymentStatus> {
+    let intent = payment.intent;
+    const paymentIntent = payment.paymentIntent ?? idOf(intent?.id);
+    let charge: Record<string, any> | null = null;
+    let chargeId = payment.charge;
+    if (!chargeId && paymentIntent) {
+      intent ??= (await this.call<Record<string, any> | null>('GET', `/v1/payment_intents/${encodeURIComponent(paymentIntent)}`, { operation: 'getPayment', notFoundIsNull: true })) ?? undefined;
+      // `latest_charge` since API 2022-11-15; before it the PaymentIntent listed its charges in full.
+      chargeId = idOf(intent?.latest_charge);
+      const listed = intent?.charges?.data?.[0];
+      if (!chargeId && listed && typeof listed === 'object') charge = listed as Record<string, any>;
+    }
+    if (chargeId) charge = await this.call<Record<string, any> | null>('GET', `/v1/charges/${encodeURIComponent(chargeId)}`, { operation: 'getPayment', notFoundIsNull: true });
+    const aliases = [...new Set([paymentIntent, chargeId ?? idOf(charge?.id)].filter((id): id is string => id !== undefined && id !== status.providerPaymentId))];
+    const withAliases = aliases.length > 0 ? { ...status, paymentAliases: aliases } : status;
+    const refunded = charge ? refundedInFull(charge) : null;
+    return refunded === null ? withAliases : { ...withAliases, status: 'refunded', amountMinor: refunded };
   }
 
   async refund(input: RefundInput): Promise<PaymentStatus> {
@@ -151,9 +196,20 @@ export class StripeClient implements PaymentClient {
   }
 }
 
-/** The amount refunded when a PaymentIntent was refunded in full, else null (a partial refund leaves it paid). */
-function refundedInFull(intent: Record<string, any>): number | null {
-  const received = typeof intent.amount_received === 'number' ? intent.amount_received : 0;
-  const refunded = typeof intent.amount_refunded === 'number' ? intent.amount_refunded : 0;
-  return received > 0 && refunded >= received ? refunded : null;
+/**
+ * The amount refunded when a charge was refunded in full (`refunded: true`, or `amount_refunded`
+ * reaching what was captured), else null: a partial refund leaves the payment paid.
+ */
+function refundedInFull(charge: Record<string, any>): number | null {
+  const captured = typeof charge.amount_captured === 'number' ? charge.amount_captured : typeof charge.amount === 'number' ? charge.amount : 0;
+  const refunded = typeof charge.amount_refunded === 'number' ? charge.amount_refunded : 0;
+  if (charge.refunded === true) return refunded > 0 ? refunded : captured;
+  return captured > 0 && refunded >= captured ? refunded : null;
+}
+
+/** An id Stripe gives as a string or, expanded, as the object. */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > 0) return value;
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
+  return undefined;
 }

@@ -8,6 +8,12 @@ export interface StripeSimulatorOptions {
   webhookSecret?: string;
   /** Stripe retries failed deliveries with backoff for days; tests shrink it. */
   retryDelaysMs?: number[];
+  /**
+   * The account's API version as the REST answers show it. `2025-03-31.basil` and later: an
+   * invoice read through the API names its payment only through `GET /v1/invoice_payments`
+   * (no `payment_intent` / `charge` on it). Events keep the older shape either way.
+   */
+  apiVersion?: '2025-01-27.acacia' | '2025-03-31.basil';
 }
 
 type Obj = Record<string, any>;
@@ -32,6 +38,7 @@ export class StripeSimulator {
   readonly invoices = new Map<string, Obj>();
   readonly subscriptions = new Map<string, Obj>();
   readonly events: StripeEventWire[] = [];
+  readonly apiVersion: string;
   private readonly idempotent = new Map<string, SimResponse>();
 
   private constructor(
@@ -41,6 +48,7 @@ export class StripeSimulator {
     this.secretKey = options.secretKey ?? `sk_test_${token(24)}`;
     this.webhookSecret = options.webhookSecret ?? `whsec_${token(32)}`;
     this.webhooks = new WebhookOutbox({ retryDelaysMs: options.retryDelaysMs });
+    this.apiVersion = options.apiVersion ?? '2025-01-27.acacia';
   }
 
   static async start(options: StripeSimulatorOptions = {}): Promise<StripeSimulator> {
@@ -79,7 +87,10 @@ export class StripeSimulator {
       const subscription = { id: `sub_${token(14)}`, object: 'subscription', status: 'active', metadata: session.subscription_metadata, current_period_start: now, items: { data: [{ price: session.price }] } };
       this.subscriptions.set(subscription.id, subscription);
       session.subscription = subscription.id;
-      events.push(this.emit('invoice.paid', this.newInvoice(subscription, 'subscription_create', session.amount_total, session.currency, pi.id)));
+      const invoice = this.newInvoice(subscription, 'subscription_create', session.amount_total, session.currency, pi.id);
+      // The session names the invoice it created (its PaymentIntent is the invoice's, not the session's).
+      session.invoice = invoice.id;
+      events.push(this.emit('invoice.paid', invoice));
     } else {
       events.push(this.emit('payment_intent.succeeded', pi));
     }
@@ -94,7 +105,7 @@ export class StripeSimulator {
     return this.emit('invoice.paid', this.newInvoice(subscription, 'subscription_cycle', price.unit_amount, price.currency, pi.id));
   }
 
-  /** Refunds (all of) a payment from the dashboard: `charge.refunded`. */
+  /** Refunds (all of) a payment from the dashboard: `charge.refunded`. The charge then says `refunded: true`; the session, invoice and PaymentIntent still say paid. */
   refundPayment(paymentIntentId: string): StripeEventWire {
     const pi = this.mustGet(this.paymentIntents, paymentIntentId);
     pi.amount_refunded = pi.amount_received;
@@ -132,6 +143,7 @@ export class StripeSimulator {
   }
 
   private newPaymentIntent(amount: number, currency: string, metadata: Obj): Obj {
+    // `amount_refunded` is the simulator's own book-keeping: Stripe shows it on the charge only (see `chargeOf`, publicView).
     const pi = { id: `pi_${token(24)}`, object: 'payment_intent', amount, amount_received: amount, amount_refunded: 0, currency, status: 'succeeded', metadata: { ...metadata }, latest_charge: `ch_${token(24)}` };
     this.paymentIntents.set(pi.id, pi);
     return pi;
@@ -139,7 +151,7 @@ export class StripeSimulator {
 
   private chargeOf(pi: Obj): Obj {
     // Stripe copies the PaymentIntent's metadata onto the charges it creates.
-    return { id: pi.latest_charge, object: 'charge', amount: pi.amount, amount_refunded: pi.amount_refunded, currency: pi.currency, payment_intent: pi.id, refunded: pi.amount_refunded >= pi.amount, metadata: { ...pi.metadata } };
+    return { id: pi.latest_charge, object: 'charge', amount: pi.amount, amount_captured: pi.amount_received, amount_refunded: pi.amount_refunded, captured: true, paid: true, status: 'succeeded', currency: pi.currency, payment_intent: pi.id, refunded: pi.amount_refunded >= pi.amount, metadata: { ...pi.metadata } };
   }
 
   private newInvoice(subscription: Obj, reason: string, amount: number, currency: string, paymentIntent: string): Obj {
@@ -156,6 +168,7 @@ export class StripeSimulator {
       period_start: this.clock.nowSeconds(),
     };
     this.invoices.set(invoice.id, invoice);
+    subscription.latest_invoice = invoice.id;
     return invoice;
   }
 
@@ -183,11 +196,21 @@ export class StripeSimulator {
     if (method === 'GET' && path === '/v1/balance') return ok({ object: 'balance', available: [{ amount: 0, currency: 'eur' }], pending: [], livemode: false });
     if (method === 'POST' && path === '/v1/checkout/sessions') return this.createSession(request.form);
     if (method === 'POST' && path === '/v1/refunds') return this.createRefund(request.form);
+    if (method === 'GET' && path === '/v1/invoice_payments') return this.invoicePayments(request.query);
+    const charge = /^\/v1\/charges\/([^/]+)$/.exec(path);
+    if (method === 'GET' && charge) {
+      const pi = [...this.paymentIntents.values()].find((candidate) => candidate.latest_charge === charge[1]);
+      return pi ? ok(this.chargeOf(pi)) : stripeError(404, 'invalid_request_error', `No such charge: '${charge[1]}'`, 'resource_missing');
+    }
     const match = /^\/v1\/(checkout\/sessions|payment_intents|invoices|subscriptions)\/([^/]+)$/.exec(path);
     if (method === 'GET' && match) {
       const store = { 'checkout/sessions': this.sessions, payment_intents: this.paymentIntents, invoices: this.invoices, subscriptions: this.subscriptions }[match[1] as 'invoices'];
       const found = store.get(match[2]);
-      return found ? ok(publicView(found)) : stripeError(404, 'invalid_request_error', `No such ${match[1].replace('checkout/', '').replace(/s$/, '')}: '${match[2]}'`, 'resource_missing');
+      if (!found) return stripeError(404, 'invalid_request_error', `No such ${match[1].replace('checkout/', '').replace(/s$/, '')}: '${match[2]}'`, 'resource_missing');
+      const view = publicView(found);
+      // basil and later: an invoice's payments are their own resource (`/v1/invoice_payments`).
+      if (match[1] === 'invoices' && this.apiVersion >= '2025-03-31') delete view.payment_intent;
+      return ok(view);
     }
     return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
   }
@@ -220,10 +243,20 @@ export class StripeSimulator {
       url: `${this.url}/c/pay/${id}`,
       expires_at: this.clock.nowSeconds() + 24 * 3600,
       payment_intent: null,
+      invoice: null,
       subscription: null,
     };
     this.sessions.set(id, session);
     return ok(publicView(session));
+  }
+
+  /** `GET /v1/invoice_payments?invoice=in_…` (API 2025-03-31 and later): the payments of an invoice. */
+  private invoicePayments(query: URLSearchParams): SimResponse {
+    const invoice = this.invoices.get(query.get('invoice') ?? '');
+    const data = invoice
+      ? [{ id: `inpay_${token(20)}`, object: 'invoice_payment', amount_paid: invoice.amount_paid, amount_requested: invoice.amount_due, currency: invoice.currency, invoice: invoice.id, is_default: true, livemode: false, payment: { type: 'payment_intent', payment_intent: invoice.payment_intent }, status: 'paid' }]
+      : [];
+    return ok({ object: 'list', data, has_more: false, url: '/v1/invoice_payments' });
   }
 
   private createRefund(form: URLSearchParams): SimResponse {
@@ -239,6 +272,8 @@ export class StripeSimulator {
 
 function publicView(object: Obj): Obj {
   const { payment_intent_metadata: _pi, subscription_metadata: _sub, price: _price, ...rest } = object;
+  // A PaymentIntent has no `amount_refunded` at Stripe: refunds show on its charge.
+  if (rest.object === 'payment_intent') delete rest.amount_refunded;
   return rest;
 }
 
