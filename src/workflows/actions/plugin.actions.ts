@@ -3,8 +3,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { redact } from '../../core/audit/redact';
 import type { PanelClientsService } from '../../core/panels/panel-clients.service';
 import type { ContributedAction, PluginRegistry } from '../../core/plugins/plugin-registry';
-import { isPluginError, PanelClient, PluginActionContext, PluginActionDefinition, PluginError, PluginLogger, scrubSecrets } from '../../core/plugins/sdk';
-import { isSecretKey } from '../engine/sealed-values';
+import { isPluginError, isSecretName, PanelClient, PluginActionContext, PluginActionDefinition, PluginError, PluginLogger, scrubSecrets } from '../../core/plugins/sdk';
 import { parseDuration } from '../schema/duration';
 import type { ActionRegistry } from './action-registry';
 import { ActionContext, ActionError, SuspendStep, WorkflowAction } from './action.types';
@@ -109,7 +108,7 @@ function actionLogger(name: string, ctx: ActionContext, secrets: Set<string>): P
 /** Input values under secret-looking keys: scrubbed from the action's log lines and errors. */
 function secretInputs(value: unknown, depth = 0): string[] {
   if (depth > 8 || value === null || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => (isSecretKey(key) && typeof item === 'string' ? [item] : secretInputs(item, depth + 1)));
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => (isSecretName(key) && typeof item === 'string' ? [item] : secretInputs(item, depth + 1)));
 }
 
 function describe(validate: ValidateFunction): string {

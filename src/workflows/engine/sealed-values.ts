@@ -1,11 +1,11 @@
 import type { SecretBox } from '../../core/crypto/secret-box';
+import { isSecretName } from '../../core/plugins/sdk';
 
-const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|apikey|authorization|credential|private[-_]?key|signature|cookie/i;
 const SEALED = '$sealed';
 
-/** Whether a key of a step's inputs, outputs or state holds a secret (its value is sealed at rest). */
+/** Whether a key of a step's inputs, outputs or state holds a secret (its value is sealed at rest): the SDK's isSecretName. */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
+  return isSecretName(key);
 }
 
 /**
@@ -19,7 +19,7 @@ export function sealSecrets(value: unknown, box: SecretBox, depth = 0): unknown 
   if (isSealed(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = SECRET_KEY.test(key) && typeof item === 'string' ? { [SEALED]: box.encrypt(item) } : sealSecrets(item, box, depth + 1);
+    out[key] = isSecretName(key) && typeof item === 'string' ? { [SEALED]: box.encrypt(item) } : sealSecrets(item, box, depth + 1);
   }
   return out;
 }
@@ -39,7 +39,7 @@ export function redactSealed(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactSealed(item, depth + 1));
   if (isSealed(value)) return '[redacted]';
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = SECRET_KEY.test(key) && typeof item === 'string' ? '[redacted]' : redactSealed(item, depth + 1);
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = isSecretName(key) && typeof item === 'string' ? '[redacted]' : redactSealed(item, depth + 1);
   return out;
 }
 

@@ -43,6 +43,17 @@ describe('HubPluginHttpClient', () => {
     await server.close();
   });
 
+  it('hides the query parameters isSecretName calls secret in audit records', async () => {
+    const server = await serve(() => ({ status: 200, body: '{}' }));
+    const records: PanelCallRecord[] = [];
+    await client(server.url, {}, records).request({ method: 'GET', url: 'portal.php', query: { action: 'get', mac: '00:1A:79:00:00:01', PHPSESSID: 'sess-1', cookie: 'c-1', token_type: 'Bearer', hash: 'h-1' } });
+    expect(records[0].url).not.toMatch(/00%3A1A|sess-1|c-1/);
+    expect(records[0].url).toContain('mac=%5Bredacted%5D');
+    expect(records[0].url).toContain('token_type=Bearer');
+    expect(records[0].url).toContain('hash=h-1');
+    await server.close();
+  });
+
   it('does not retry permanent failures, nor non-idempotent requests unless asked', async () => {
     const server = await serve(() => ({ status: 500 }));
     const permanent = await pluginFailureOf(client(server.url).request({ method: 'GET', url: '', classify: () => new PluginError('AUTH_FAILED', 'no') }));

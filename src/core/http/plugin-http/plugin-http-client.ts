@@ -3,6 +3,7 @@ import {
   classifyNetworkError,
   encodeForm,
   errorForStatus,
+  isSecretName,
   PluginError,
   PluginHttpClient,
   PluginHttpRequest,
@@ -17,8 +18,6 @@ import { REDACTED, redactUrl } from '../../audit/redact';
 
 const REDACTED_PARAM = encodeURIComponent(REDACTED);
 
-/** Query parameters whose values are never shown (the same family of names as the audit redaction). */
-const SECRET_PARAM = /pass(word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|signature/i;
 import type { CallLimiter, CallLimits } from './call-limiter';
 import { CircuitBreaker } from './circuit-breaker';
 
@@ -188,7 +187,8 @@ export class HubPluginHttpClient implements PluginHttpClient {
     for (const key in query) {
       const value = query[key];
       const name = encodeURIComponent(key);
-      const hidden = SECRET_PARAM.test(key);
+      // Query parameters whose values are never shown: the SDK's one rule for secret names.
+      const hidden = isSecretName(key);
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item === undefined || item === null) continue;
         const text = encodeURIComponent(typeof item === 'boolean' ? (item ? '1' : '0') : String(item));

@@ -2,6 +2,7 @@ import { classifyNetworkError, errorForStatus } from './classify';
 import { PluginError } from './errors';
 import { withTimeoutSignal } from './timeout-signal';
 import type { PluginHttpClient, PluginHttpRequest, PluginHttpResponse } from './runtime';
+import { isSecretName } from './secret-names';
 import { encodeForm, scrubSecrets, tryParseJson } from './wire';
 
 export interface BasicHttpCall {
@@ -20,8 +21,6 @@ export interface BasicHttpClientOptions {
   secrets?: string[];
   onCall?(call: BasicHttpCall): void;
 }
-
-const SECRET_PARAM = /pass(word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|signature/i;
 
 /**
  * A minimal `ctx.http` for plugin authors' tests and the conformance kit: one attempt per call (no
@@ -84,7 +83,7 @@ export function createBasicHttpClient(options: BasicHttpClientOptions = {}): Plu
 function redactParams(url: string): string {
   try {
     const parsed = new URL(url);
-    for (const key of [...parsed.searchParams.keys()]) if (SECRET_PARAM.test(key)) parsed.searchParams.set(key, '[redacted]');
+    for (const key of [...parsed.searchParams.keys()]) if (isSecretName(key)) parsed.searchParams.set(key, '[redacted]');
     return parsed.toString();
   } catch {
     return url;

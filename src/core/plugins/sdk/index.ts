@@ -10,6 +10,7 @@ export * from './payment';
 export * from './runtime';
 export * from './classify';
 export * from './wire';
+export * from './secret-names';
 export * from './semver';
 export * from './xtream-player';
 export * from './simulator-kit';

@@ -4,7 +4,7 @@ import { PAYMENT_CAPABILITIES, PaymentClient, PaymentPluginContext } from './pay
 import { satisfies } from './semver';
 
 /** The version of this SDK. Plugins declare the range they were written for in `manifest.sdk`. */
-export const SDK_VERSION = '1.2.0';
+export const SDK_VERSION = '1.3.0';
 
 export type PluginKind = 'panel' | 'payment';
 

@@ -40,4 +40,15 @@ describe('error messages built from panel answers carry no secrets', () => {
     const error = classifyXuiResponse({ status: 200, headers: {}, body: '<b>Warning</b> {"password":"line-Pass-123"', json: () => undefined as never });
     expect(error?.providerMessage).not.toContain('line-Pass-123');
   });
+
+  it('redactSecretFields blanks exactly the names isSecretName calls secret, whatever comes before them', () => {
+    const text = redactSecretFields('{"token_type":"Bearer","access_token":"at-1","note":"x","sign":"abc","hash":"h1"} note=password=pw-3&PHPSESSID=s1&mac=00:1A&passwordChanged=1');
+    expect(text).toBe('{"token_type":"Bearer","access_token":"[redacted]","note":"x","sign":"[redacted]","hash":"h1"} note=password=[redacted]&PHPSESSID=[redacted]&mac=[redacted]&passwordChanged=1');
+    expect(redactSecretFields('{"user":{"password":"pw-4"}}')).toBe('{"user":{"password":"[redacted]"}}');
+    expect(redactSecretFields('{"esc\\"aped":"v","client_secret" : "c\\"s"}')).toBe('{"esc\\"aped":"v","client_secret" : "[redacted]"}');
+  });
+
+  it('describeAnswer hides a status that names a secret', () => {
+    expect(describeAnswer({ result: false, error: 'PARAMETER ERROR (user/pass)', status: 'Invalid api_key' })).toBe('object {result, error, status} with result false');
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PluginError } from './errors';
+import { isSecretName, mentionsSecretName } from './secret-names';
 import type { WireFields, WireValue } from './runtime';
 
 /** Helpers for converting between the hub's normalised shapes and panels' wire formats. */
@@ -122,12 +123,6 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Field names whose values are secrets (line passwords, keys, tokens) wherever a panel echoes them. */
-const SECRET_NAMES = 'pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass|authorization|credential|cookie';
-const SECRET_FIELD = new RegExp(SECRET_NAMES, 'i');
-/** `"<secret name>": <value>` in a JSON-looking text. */
-const SECRET_JSON_FIELD = new RegExp(`("[^"]*(?:${SECRET_NAMES})[^"]*"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, 'gi');
-
 /**
  * What an unexpected answer looked like, for an error's providerMessage: its type, its keys and
  * its `status`/`result` — never its values. Panels echo line rows (with their passwords) in
@@ -141,19 +136,38 @@ export function describeAnswer(answer: unknown): string {
   const record = answer as Record<string, unknown>;
   const keys = Object.keys(record);
   const shown = keys.slice(0, 12).join(', ') + (keys.length > 12 ? `, … (${keys.length} keys)` : '');
-  const status = ['status', 'result'].filter((key) => ['string', 'number', 'boolean'].includes(typeof record[key]) && !SECRET_FIELD.test(String(record[key])));
+  const status = ['status', 'result'].filter((key) => ['string', 'number', 'boolean'].includes(typeof record[key]) && !mentionsSecretName(String(record[key])));
   const flags = status.map((key) => `${key} ${JSON.stringify(record[key]).slice(0, 40)}`).join(', ');
   return `object {${shown}}${flags ? ` with ${flags}` : ''}`;
 }
 
 /**
  * A raw answer text with the values of secret-looking fields blanked (`"password":"…"`,
- * `password=…`), for the few error messages that quote a body that could not be read as JSON.
+ * `password=…`; the names isSecretName calls secret), for the few error messages that quote a
+ * body that could not be read as JSON.
  */
 export function redactSecretFields(text: string): string {
-  return text
-    .replace(SECRET_JSON_FIELD, '$1"[redacted]"')
-    .replace(/(\b[\w[\]-]*(?:pass(?:word)?|secret|token|api[-_]?key|apikey|api[-_]?pass)[\w[\]-]*=)[^&\s"'<]*/gi, '$1[redacted]');
+  // `"<name>": <value>` in a JSON-looking text, then `<name>=<value>` in a form or query.
+  const json = blankValues(text, /"((?:[^"\\]|\\.)*)"\s*:\s*/g, /^(?:"(?:[^"\\]|\\.)*"|[^,}\]\s]+)/, '"[redacted]"');
+  return blankValues(json, /(?<![\w[\]-])([\w[\]-]+)=/g, /^[^&\s"'<]*/, '[redacted]');
+}
+
+/**
+ * Replaces the value after each name (`names` captures it) that isSecretName calls secret. Names
+ * are matched on their own, so a field that is not secret never hides the secret one after it.
+ */
+function blankValues(text: string, names: RegExp, value: RegExp, blank: string): string {
+  let out = '';
+  let done = 0;
+  for (let match = names.exec(text); match; match = names.exec(text)) {
+    if (!isSecretName(match[1])) continue;
+    const start = match.index + match[0].length;
+    const length = value.exec(text.slice(start))?.[0].length ?? 0;
+    out += text.slice(done, start) + blank;
+    done = start + length;
+    names.lastIndex = done;
+  }
+  return out + text.slice(done);
 }
 
 /** Parses JSON without throwing; undefined when the text is not JSON (empty bodies, HTML pages). */
