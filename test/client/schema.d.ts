@@ -712,7 +712,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new expiry, or add days to the current one */
+        /**
+         * Set a new expiry, or add days to the current one (retry a days-extend only with its Idempotency-Key)
+         * @description `expiresAt` sets an absolute expiry and is safe to repeat. `days` is added to the expiry the panel has now (from now when it has passed), so repeating it adds the days again. Send an `Idempotency-Key` with a days-extend: the first attempt plans the new expiry under the key, and a retry with the same key and body — even after a 5xx or a timeout whose change went through on the panel — sets that same expiry rather than adding the days twice, or replays the stored answer once one succeeded. Without a key, retry with an absolute `expiresAt` instead.
+         */
         post: operations["extendPanelLine"];
         delete?: never;
         options?: never;
@@ -8157,7 +8160,10 @@ export interface operations {
     extendPanelLine: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry of a days-extend reach the expiry the first attempt planned (days are added once) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 lineId: string;
