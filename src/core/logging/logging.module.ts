@@ -4,22 +4,13 @@ import pino from 'pino';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { hubContext } from '../context/request-context';
+import { redactLogFields } from './log-redaction';
 
-/** Paths whose values never reach a log line, whatever logs them. */
-export const LOG_REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers.cookie',
-  'req.headers["x-auth-user"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.apiKey',
-  '*.api_key',
-  '*.api_pass',
-  '*.secret',
-  '*.token',
-  '*.credentials',
-];
+/**
+ * Header paths whose values never reach a log line (should a request's headers ever be logged).
+ * Fields of any other name are masked by the one rule for secret names (`redactLogFields`).
+ */
+export const LOG_REDACT_PATHS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'req.headers["x-auth-user"]', 'res.headers["set-cookie"]'];
 
 @Module({
   imports: [
@@ -31,6 +22,7 @@ export const LOG_REDACT_PATHS = [
           {
             level: config.logLevel,
             redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+            formatters: { log: redactLogFields },
             genReqId: () => hubContext.correlationId(),
             customProps: () => ({ correlationId: hubContext.current()?.correlationId }),
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
