@@ -26,6 +26,28 @@ describe('XUI.one admin wire quirks', () => {
     expect((line.raw as Record<string, unknown>).exp_date).toBe(String(Date.parse('2031-05-06T07:08:09Z') / 1000));
   });
 
+  it('learns a time zone the panel reads expiries in other than the configured one, and writes them where they belong', async () => {
+    // Configured as UTC (the default) while the API account reads wall-clock time in Europe/Paris.
+    const { client: misconfigured } = createTestPanelClient(xuiAdminPlugin, sim.credentials, { baseUrl: sim.url, timeoutMs: 2000 });
+    const epoch = (iso: string) => Date.parse(iso) / 1000;
+    const line = await misconfigured.createLine!({ packageId: '1', expiresAt: '2031-01-10T12:00:00.000Z', maxConnections: 1, idempotencyKey: 'tz-skew-1' });
+    expect(sim.rawLine(Number(line.externalId))?.exp_date).toBe(epoch('2031-01-10T12:00:00Z'));
+    expect(line.expiresAt).toBe('2031-01-10T12:00:00.000Z');
+    // The next writes use what was learned: one edit each, and a full-state edit keeps the expiry where it is.
+    const edits = () => sim.requests.filter((request) => request.action === 'edit_line').length;
+    const before = edits();
+    await misconfigured.extendLine!({ line: { externalId: line.externalId, username: line.username }, expiresAt: '2031-02-10T12:00:00.000Z' });
+    expect(edits() - before).toBe(1);
+    expect(lastRequest('edit_line').exp_date).toEqual(['2031-02-10 13:00:00']);
+    expect(sim.rawLine(Number(line.externalId))?.exp_date).toBe(epoch('2031-02-10T12:00:00Z'));
+    // Across a daylight-saving change the offset differs: one more write corrects it.
+    await misconfigured.extendLine!({ line: { externalId: line.externalId, username: line.username }, expiresAt: '2031-07-10T12:00:00.000Z' });
+    expect(lastRequest('edit_line').exp_date).toEqual(['2031-07-10 14:00:00']);
+    expect(sim.rawLine(Number(line.externalId))?.exp_date).toBe(epoch('2031-07-10T12:00:00Z'));
+    await misconfigured.updateLine!({ line: { externalId: line.externalId, username: line.username }, maxConnections: 2 });
+    expect(sim.rawLine(Number(line.externalId))?.exp_date).toBe(epoch('2031-07-10T12:00:00Z'));
+  });
+
   it('sends bouquets as a JSON string (not a form array) and all output formats', async () => {
     await client.createLine!({ packageId: '3', expiresAt: null, maxConnections: 1, idempotencyKey: 'bq-1' });
     const params = lastRequest('create_line');

@@ -5,7 +5,6 @@ import {
   deriveCredential,
   ERROR_CODES,
   ExtendLineInput,
-  formatInTimeZone,
   isPluginError,
   LineRef,
   LineVerification,
@@ -24,6 +23,7 @@ import {
   WireFields,
   XuiCallOptions,
 } from '../../../core/plugins/sdk';
+import { ExpiryWrite, storedExpiry, XuiExpiryClock } from './xui-admin.expiry-clock';
 import { bareArray, callXui, envelopeData, findXuiLineRow, hasMarker, lineOfFailedCreate, idList, notesWithMarker, toPanelLine, toPanelPackage, XuiEnvelope, XuiLine, XuiRow } from './xui-admin.wire';
 
 export interface XuiAdminConfig {
@@ -40,14 +40,14 @@ export const PACKAGE_TTL_MS = 60_000;
 
 /** Client of the XUI.one / XC_VM access-code admin API (panels.md §1C). */
 export class XuiAdminClient implements PanelClient {
-  private readonly timeZone: string;
+  private readonly expiries: XuiExpiryClock;
   private readonly packages: ReadCache<XuiRow>;
 
   constructor(
     private readonly config: XuiAdminConfig,
     private readonly ctx: PanelPluginContext,
   ) {
-    this.timeZone = config.timeZone ?? 'UTC';
+    this.expiries = new XuiExpiryClock(config.timeZone ?? 'UTC', ctx.logger);
     this.packages = readCache(PACKAGE_TTL_MS, ctx.clock);
   }
 
@@ -111,6 +111,7 @@ export class XuiAdminClient implements PanelClient {
     if (earlier) return earlier;
     const pkg = await this.packageRow(input.packageId);
     if (!pkg) throw new PluginError('PACKAGE_NOT_FOUND', `Package ${input.packageId} does not exist on the panel`);
+    const expiry = input.expiresAt === null ? null : this.expiries.write(Math.floor(Date.parse(input.expiresAt) / 1000));
     const fields: WireFields = {
       username,
       password: input.password ?? randomCredential(12),
@@ -121,17 +122,21 @@ export class XuiAdminClient implements PanelClient {
       'access_output[]': outputsOf(pkg),
       package_id: input.packageId,
       admin_notes: notesWithMarker(input.notes, input.idempotencyKey),
-      exp_date: input.expiresAt === null ? undefined : formatInTimeZone(input.expiresAt, this.timeZone),
+      exp_date: expiry?.text,
       ...(input.isTrial ? { is_trial: 1 } : {}),
     };
+    let created: XuiLine;
     try {
-      return toPanelLine(envelopeData<XuiLine>(await this.call('create_line', fields, { write: true, operation: 'createLine' })) ?? failure('create_line'));
+      created = envelopeData<XuiLine>(await this.call('create_line', fields, { write: true, operation: 'createLine' })) ?? failure('create_line');
     } catch (error) {
       // When an attempt's answer was lost after the panel made the line, the hub's client repeats
       // the create, and the repeat is refused by whatever the panel checks first: username exists,
       // or the licence is now full. Whatever the failure, look for this create's line first.
       return lineOfFailedCreate(error, () => this.existingFor(username, input.idempotencyKey));
     }
+    // The panel read the expiry in another time zone than the configured one: write it again, corrected.
+    if (expiry && this.expiries.learn(expiry, storedExpiry(created.exp_date))) return this.edit(created, {}, 'createLine', expiry.epochSec);
+    return toPanelLine(created);
   }
 
   async getLine(line: LineRef): Promise<PanelLine | null> {
@@ -163,7 +168,7 @@ export class XuiAdminClient implements PanelClient {
 
   async extendLine(input: ExtendLineInput): Promise<PanelLine> {
     const row = await this.lineRow(input.line);
-    return this.edit(row, { exp_date: formatInTimeZone(input.expiresAt, this.timeZone) }, 'extendLine');
+    return this.edit(row, {}, 'extendLine', Math.floor(Date.parse(input.expiresAt) / 1000));
   }
 
   enableLine(line: LineRef): Promise<PanelLine> {
@@ -216,8 +221,11 @@ export class XuiAdminClient implements PanelClient {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  /** edit_line is a full overwrite: resend the whole current state with the changes applied, omitting false flags. */
-  private async edit(row: XuiLine, changes: WireFields, operation: string): Promise<PanelLine> {
+  /**
+   * edit_line is a full overwrite: resend the whole current state with the changes applied,
+   * omitting false flags, and the expiry (`expiresAtSec`, else the line's own) as the panel reads it.
+   */
+  private async edit(row: XuiLine, changes: WireFields, operation: string, expiresAtSec = storedExpiry(row.exp_date)): Promise<PanelLine> {
     const state: WireFields = {
       username: row.username,
       password: row.password,
@@ -228,13 +236,22 @@ export class XuiAdminClient implements PanelClient {
       'access_output[]': idList(row.allowed_outputs).length > 0 ? idList(row.allowed_outputs) : [1, 2, 3],
       'allowed_ips[]': stringList(row.allowed_ips),
       'allowed_ua[]': stringList(row.allowed_ua),
-      exp_date: row.exp_date && /^\d+$/.test(row.exp_date) && row.exp_date !== '0' ? formatInTimeZone(new Date(Number(row.exp_date) * 1000).toISOString(), this.timeZone) : undefined,
     };
     for (const column of KEPT_COLUMNS) if (row[column] !== undefined && row[column] !== null) state[column] = row[column];
     for (const flag of FLAGS) if (row[flag] === '1') state[flag] = 1;
-    const answer = await this.call('edit_line', { id: String(row.id), ...state, ...changes }, { write: true, operation });
-    const updated = envelopeData<XuiLine>(answer);
-    if (!updated) throw new PluginError('USER_NOT_FOUND', `Line ${row.id} does not exist on the panel`);
+    const send = async (expiry: ExpiryWrite | null) => {
+      const updated = envelopeData<XuiLine>(await this.call('edit_line', { id: String(row.id), ...state, exp_date: expiry?.text, ...changes }, { write: true, operation }));
+      if (!updated) throw new PluginError('USER_NOT_FOUND', `Line ${row.id} does not exist on the panel`);
+      return updated;
+    };
+    const expiry = expiresAtSec === null ? null : this.expiries.write(expiresAtSec);
+    let updated = await send(expiry);
+    // Written again at most once: with the panel's skew learned, the second write lands where it should.
+    if (expiry && this.expiries.learn(expiry, storedExpiry(updated.exp_date))) {
+      const again = this.expiries.write(expiry.epochSec);
+      updated = await send(again);
+      this.expiries.confirm(expiry, again, storedExpiry(updated.exp_date));
+    }
     return toPanelLine(updated);
   }
 
