@@ -4,6 +4,7 @@ import pino from 'pino';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { hubContext } from '../context/request-context';
+import { redactUrl } from '../audit/redact';
 import { redactLogFields } from './log-redaction';
 
 /**
@@ -27,7 +28,8 @@ export const LOG_REDACT_PATHS = ['req.headers.authorization', 'req.headers["x-ap
             customProps: () => ({ correlationId: hubContext.current()?.correlationId }),
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              // Query strings can carry secrets (a provider's callback token): their values go by the same rule.
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
             },
           },
           pino.destination({ dest: 1, sync: true }),
