@@ -3,11 +3,6 @@ import { isSecretName } from '../../core/plugins/sdk';
 
 const SEALED = '$sealed';
 
-/** Whether a key of a step's inputs, outputs or state holds a secret (its value is sealed at rest): the SDK's isSecretName. */
-export function isSecretKey(key: string): boolean {
-  return isSecretName(key);
-}
-
 /**
  * Step outputs and saved state are data later steps need (a new line's password goes from
  * panel.createLine to subscription.activate), so secrets cannot simply be dropped: values under
