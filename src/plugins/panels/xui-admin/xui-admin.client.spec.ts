@@ -48,6 +48,14 @@ describe('XUI.one admin wire quirks', () => {
     expect(sim.rawLine(Number(line.externalId))?.exp_date).toBe(epoch('2031-07-10T12:00:00Z'));
   });
 
+  it('refuses to edit a line whose exp_date is no timestamp instead of resending it as unlimited', async () => {
+    const line = sim.insertLine({ username: 'raw-expiry', password: 'pw123456', expiresAt: new Date('2030-01-01T00:00:00Z'), bouquets: [1], maxConnections: 1 });
+    // What a bad edit leaves: the raw text stored as given (panels.md: edit stores exp_date raw).
+    await fetch(`${sim.url}/${sim.accessCode}/?api_key=${sim.apiKey}&action=edit_line&id=${line.id}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=raw-expiry&password=pw123456&exp_date=1970-01-01%2000%3A00%3A00' });
+    expect(await pluginFailureOf(client.updateLine!({ line: { externalId: String(line.id), username: 'raw-expiry' }, maxConnections: 2 }))).toMatchObject({ message: expect.stringContaining('not a timestamp') });
+    expect(sim.rawLine(line.id)?.exp_date).toBe('1970-01-01 00:00:00');
+  });
+
   it('sends bouquets as a JSON string (not a form array) and all output formats', async () => {
     await client.createLine!({ packageId: '3', expiresAt: null, maxConnections: 1, idempotencyKey: 'bq-1' });
     const params = lastRequest('create_line');

@@ -32,11 +32,11 @@ describe('XuiExpiryClock', () => {
     expect(clock.write(noon).text).toBe('2031-01-10 12:00:00');
   });
 
-  it('reads a stored exp_date: a unix timestamp, or null for never and for anything else', () => {
+  it('reads a stored exp_date: a unix timestamp, null for never; refuses anything else', () => {
     expect(storedExpiry('1926000000')).toBe(1926000000);
     expect(storedExpiry(1926000000)).toBe(1926000000);
     expect(storedExpiry(null)).toBeNull();
     expect(storedExpiry('0')).toBeNull();
-    expect(storedExpiry('2031-01-10')).toBeNull();
+    expect(() => storedExpiry('2031-01-10')).toThrow(/not a timestamp/);
   });
 });

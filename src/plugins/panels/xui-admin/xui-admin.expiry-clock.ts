@@ -1,4 +1,5 @@
 import { formatInTimeZone, PluginLogger } from '../../../core/plugins/sdk';
+import { invalidExpiry } from './xui-admin.wire';
 
 /** The largest gap between two time zones' clocks (UTC−12 to UTC+14), in seconds. */
 const MAX_ZONE_GAP_SEC = 26 * 3600;
@@ -59,8 +60,12 @@ export class XuiExpiryClock {
   }
 }
 
-/** A line row's `exp_date` as unix seconds; null when it never expires or is not a timestamp. */
+/**
+ * A line row's `exp_date` as unix seconds; null when it never expires. A value that is no
+ * timestamp is refused: an edit resending it as it is (omitted) would make the line unlimited.
+ */
 export function storedExpiry(value: string | number | null | undefined): number | null {
   const text = value === null || value === undefined ? '' : String(value);
-  return /^\d+$/.test(text) && text !== '0' ? Number(text) : null;
+  if (text === '' || text === '0') return null;
+  return /^\d+$/.test(text) ? Number(text) : invalidExpiry(text);
 }

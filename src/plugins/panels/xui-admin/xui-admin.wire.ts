@@ -52,7 +52,8 @@ export function toPanelLine(row: XuiLine, activeConnections?: number): PanelLine
   };
 }
 
-function invalidExpiry(value: string): never {
+/** A line's `exp_date` that is no timestamp: the raw text a bad edit wrote through. */
+export function invalidExpiry(value: string): never {
   throw new PluginError('UNKNOWN', `The line's exp_date on the panel is not a timestamp ("${value.slice(0, 30)}"); fix the expiry on the panel`);
 }
 
