@@ -44,32 +44,59 @@ export class ExpiryScanner implements OnModuleInit {
   async scan(now = new Date()): Promise<ScanReport> {
     const report: ScanReport = { expiring: 0, expired: 0 };
     for (;;) {
-      const done = await this.events.transaction(async (em, emit) => {
-        const due = await em.find(Subscription, { status: 'active', expiresAt: { $lte: now } }, { orderBy: { expiresAt: 'asc' }, limit: this.config.batchSize });
-        for (const row of due) await this.subscriptions.enterGrace({ em, emit }, row.id, { reason: 'expired' });
-        return due.length;
+      const [seen, done] = await this.events.transaction(async (em, emit) => {
+        const due = await em.find(Subscription, { status: 'active', expiresAt: { $lte: now } }, { orderBy: { expiresAt: 'asc', id: 'asc' }, limit: this.config.batchSize });
+        let expired = 0;
+        for (const { id } of due) {
+          // Read afresh and locked: a renewal that committed since the select moved the expiry,
+          // and must not be answered with grace (and, after it, a disabled line).
+          const row = await this.subscriptions.get(id, em, { lock: true, product: false });
+          if (!isExpired(row, now)) continue;
+          await this.subscriptions.enterGrace({ em, emit }, id, { reason: 'expired' });
+          expired += 1;
+        }
+        return [due.length, expired] as const;
       });
       report.expired += done;
-      if (done < this.config.batchSize) break;
+      // A row skipped above no longer matches the select, so the next batch does not meet it again.
+      if (seen < this.config.batchSize) break;
     }
     const horizon = new Date(now.getTime() + this.config.expiringDays * 86_400_000);
     for (;;) {
-      const done = await this.events.transaction(async (em, emit) => {
+      const [seen, done] = await this.events.transaction(async (em, emit) => {
         const soon = await em.find(
           Subscription,
           { status: 'active', expiresAt: { $gt: now, $lte: horizon }, $or: [{ expiringNotifiedFor: null }, { expiringNotifiedFor: { $lt: now } }] },
-          { orderBy: { expiresAt: 'asc' }, limit: this.config.batchSize },
+          { orderBy: { expiresAt: 'asc', id: 'asc' }, limit: this.config.batchSize },
         );
-        for (const row of soon) {
+        let notified = 0;
+        for (const { id } of soon) {
+          // Read afresh and locked: another scanner (a former leader still finishing its tick) may
+          // have announced this expiry meanwhile, or a renewal moved it; either way not again now.
+          const row = await this.subscriptions.get(id, em, { lock: true, product: false });
+          if (!isExpiringSoon(row, now, horizon)) continue;
           row.expiringNotifiedFor = row.expiresAt;
           const daysLeft = Math.max(0, Math.ceil(((row.expiresAt as Date).getTime() - now.getTime()) / 86_400_000));
           emit({ type: 'subscription.expiring', payload: subscriptionEventPayload(row, { daysLeft }), subject: { type: 'subscription', id: row.id } });
+          notified += 1;
         }
-        return soon.length;
+        return [soon.length, notified] as const;
       });
       report.expiring += done;
-      if (done < this.config.batchSize) break;
+      if (seen < this.config.batchSize) break;
     }
     return report;
   }
+}
+
+/** The select of the first pass, on a row read afresh. */
+function isExpired(row: Subscription, now: Date): boolean {
+  return row.status === 'active' && !!row.expiresAt && row.expiresAt.getTime() <= now.getTime();
+}
+
+/** The select of the second pass, on a row read afresh. */
+function isExpiringSoon(row: Subscription, now: Date, horizon: Date): boolean {
+  const expiresAt = row.expiresAt?.getTime();
+  if (row.status !== 'active' || expiresAt === undefined || expiresAt <= now.getTime() || expiresAt > horizon.getTime()) return false;
+  return !row.expiringNotifiedFor || row.expiringNotifiedFor.getTime() < now.getTime();
 }
