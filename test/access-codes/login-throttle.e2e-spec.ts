@@ -19,15 +19,17 @@ describe('login attempt budgets', () => {
   });
   afterAll(() => hub?.close());
 
-  it('counts concurrent failures atomically: exactly one caller starts the lockout', async () => {
+  it('counts concurrent attempts atomically: the budget goes through, exactly one caller starts the lockout, the rest are refused', async () => {
     for (const [name, make] of stores) {
       const throttle = make();
       try {
         const now = Date.now();
         const address = `10.0.0.${name.length}`;
-        const results = await Promise.all(Array.from({ length: 10 }, () => throttle.recordFailure(address, now)));
-        expect(results.map((result) => result.failures).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-        expect(results.filter((result) => result.lockedForMs > 0)).toEqual([{ failures: 10, lockedForMs: 1000 }]);
+        const results = await Promise.all(Array.from({ length: 25 }, () => throttle.attempt(address, now)));
+        const allowed = results.filter((result) => result.lockedForMs === 0);
+        expect(allowed.map((result) => result.failures).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(results.filter((result) => result.startedLockout)).toEqual([{ failures: 11, lockedForMs: 1000, startedLockout: true }]);
+        expect(results.filter((result) => result.lockedForMs > 0)).toHaveLength(15);
         expect(await throttle.lockedFor(address, now)).toBeGreaterThan(0);
         expect(await throttle.lockedFor('10.0.0.99', now)).toBe(0);
         const alarms = await Promise.all(Array.from({ length: 30 }, () => throttle.recordGlobalFailure(now)));
@@ -45,16 +47,20 @@ describe('login attempt budgets', () => {
     let now = Date.now();
     const lengths: number[] = [];
     for (let round = 0; round < 4; round++) {
-      let lock = 0;
-      for (let i = 0; i < 10; i++) lock = (await throttle.recordFailure(address, now)).lockedForMs;
+      for (let i = 0; i < 10; i++) expect((await throttle.attempt(address, now)).lockedForMs).toBe(0);
+      const lock = (await throttle.attempt(address, now)).lockedForMs;
       lengths.push(lock);
       now += lock + 1;
       expect(await throttle.lockedFor(address, now)).toBe(0);
     }
     expect(lengths).toEqual([1000, 2000, 4000, 4000]);
-    // Nine failures, then the window passes: the tenth starts a new count.
-    for (let i = 0; i < 9; i++) await throttle.recordFailure('10.1.0.2', now);
-    expect(await throttle.recordFailure('10.1.0.2', now + policy.windowMs + 1)).toEqual({ failures: 1, lockedForMs: 0 });
+    // Ten failures, then the window passes: the eleventh starts a new count.
+    for (let i = 0; i < 10; i++) await throttle.attempt('10.1.0.2', now);
+    expect(await throttle.attempt('10.1.0.2', now + policy.windowMs + 1)).toEqual({ failures: 1, lockedForMs: 0, startedLockout: false });
+    // A success gives back the failure its attempt counted.
+    for (let i = 0; i < 8; i++) await throttle.attempt('10.1.0.2', now + policy.windowMs + 1);
+    await throttle.forgive('10.1.0.2', now + policy.windowMs + 1);
+    expect(await throttle.attempt('10.1.0.2', now + policy.windowMs + 1)).toMatchObject({ failures: 9, lockedForMs: 0 });
     await throttle.purge(now + policy.lockoutDecayMs + policy.windowMs + 10 * 60_000);
   });
 });

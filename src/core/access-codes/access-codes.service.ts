@@ -11,7 +11,7 @@ import { AccessCodeQueryDto, CodeCapacityDto, UpdateAccessCodeDto } from './acce
 import { AccessCode, AccessCodeStatus, ExpiryMode } from './access-code.entity';
 import { accessCodePayload, accessCodeSubject } from './access-code-events';
 import { afterCursor, cursorOf, filterWhere, orderBy, sortingOf } from './access-code-query';
-import { databaseCodeStore, knownSubscriptionExpiry, planExpiry, portalOrFail, validCode } from './access-code-rules';
+import { databaseCodeStore, knownSubscriptionExpiry, lockSubscriptionProjection, planExpiry, portalOrFail, validCode } from './access-code-rules';
 import { effectiveExpiry } from './access-code-state';
 
 export interface NewAccessCode {
@@ -70,11 +70,7 @@ export class AccessCodesService {
     const portal = await portalOrFail(em, input.portalId);
     const expiry = planExpiry(undefined, input.expiryMode, input.expiresAt);
     const subscriptionId = input.subscriptionId ?? null;
-    const subscriptionExpiresAt = subscriptionId
-      ? input.subscriptionExpiresAt !== undefined && input.subscriptionExpiresAt !== null
-        ? new Date(input.subscriptionExpiresAt)
-        : await knownSubscriptionExpiry(em, subscriptionId)
-      : null;
+    const subscriptionExpiresAt = subscriptionId ? await linkedExpiry(em, subscriptionId, input.subscriptionExpiresAt) : null;
     let code = custom;
     if (code !== undefined) {
       if ((await databaseCodeStore(em).taken([code])).size > 0) throw new ConflictError('ACCESS_CODE_TAKEN', `The code ${code} is already in use`, { takenCode: code });
@@ -185,4 +181,18 @@ export class AccessCodesService {
     }
     return out;
   }
+}
+
+/**
+ * The expiry a newly linked code starts from. The projection follows every subscription event in
+ * the transaction that emits it, so once it has taken one it is the latest word; an expiry given
+ * by the caller (a workflow passes the one of the event that started its run, which may be long
+ * past: a retried step, a queue backlog) only stands in while the hub has heard nothing of the
+ * subscription. The projection row is locked either way, so an event applied meanwhile waits for
+ * this code and then moves it too.
+ */
+async function linkedExpiry(em: EntityManager, subscriptionId: string, given: Date | string | null | undefined): Promise<Date | null> {
+  const projection = await lockSubscriptionProjection(em, subscriptionId);
+  if (projection.lastEventId !== '' || given === undefined || given === null) return projection.expiresAt ?? null;
+  return new Date(given);
 }

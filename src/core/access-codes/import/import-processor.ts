@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { SecretBox } from '../../crypto/secret-box';
 import { newId } from '../../database/ids';
+import { isSqlite } from '../../database/row-lock';
 import { EventsService } from '../../events/events.service';
 import { Portal } from '../../portals/portal.entity';
 import { allocateCodes } from '../code-generator';
@@ -225,7 +226,10 @@ export class ImportProcessor {
     this.lastProgress.delete(job.id);
     const written = status === 'completed' && !job.dryRun;
     await this.events.transaction(async (tx, emit) => {
-      if (written) await tx.nativeUpdate(AccessCode, { importId: job.id, pending: true }, { pending: false });
+      if (written) {
+        await settleLinkedExpiries(tx, job.id);
+        await tx.nativeUpdate(AccessCode, { importId: job.id, pending: true }, { pending: false });
+      }
       const row = await tx.findOneOrFail(AccessCodeImport, { id: job.id });
       Object.assign(row, { status, ...counts, created: status === 'completed' ? counts.created : 0, percent: 100, processedBytes: row.totalBytes, error, finishedAt: new Date() });
       Object.assign(job, row);
@@ -246,4 +250,35 @@ export class ImportProcessor {
     }
     return index;
   }
+}
+
+/**
+ * Gives the import's linked codes their subscriptions' expiry as the projection holds it now,
+ * under the projection rows' locks, in the transaction that makes the codes visible. A batch
+ * reads the projection without a lock: an event applied meanwhile (on PostgreSQL, its look-up
+ * for codes ran before the batch's insert and it committed after the batch's read) would leave
+ * the codes with the expiry from before it, a refund or an expiry unseen until the next event.
+ * Once the rows are locked here every earlier event is visible, and every later one waits and
+ * then finds these codes (the follower moves pending codes too). Rows are created empty for
+ * subscriptions the hub has not heard of yet, as linking a single code does.
+ */
+async function settleLinkedExpiries(em: EntityManager, importId: string): Promise<void> {
+  const connection = em.getConnection();
+  const ctx = em.getTransactionContext();
+  const linked = 'select subscription_id from hub_access_code where import_id = ? and pending = ? and subscription_id is not null';
+  const ids = (await connection.execute<{ subscription_id: string }[]>(`select distinct subscription_id from hub_access_code where import_id = ? and pending = ? and subscription_id is not null`, [importId, true], 'all', ctx)).map((row: { subscription_id: string }) => row.subscription_id);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const now = new Date();
+    const rows = ids.slice(i, i + BATCH).map((id: string) => ({ id, lastEventId: '', expiresAt: null, updatedAt: now }));
+    await em.upsertMany(SubscriptionExpiry, rows, { onConflictFields: ['id'], onConflictAction: 'ignore' });
+  }
+  // SQLite runs one writing transaction at a time: no row locks to take.
+  if (!isSqlite(em)) await connection.execute(`select id from hub_access_code_subscription where id in (${linked}) order by id for update`, [importId, true], 'all', ctx);
+  const current = 'select p.expires_at from hub_access_code_subscription p where p.id = hub_access_code.subscription_id';
+  await connection.execute(
+    `update hub_access_code set subscription_expires_at = (${current}), effective_expires_at = case when expiry_mode = 'default' then (${current}) else effective_expires_at end where import_id = ? and pending = ? and subscription_id is not null`,
+    [importId, true],
+    'run',
+    ctx,
+  );
 }

@@ -10,6 +10,7 @@ import { metricsRegistry } from '../../metrics/hub-metrics';
 import { checkCode, CODE_MAX_LENGTH } from '../code-format';
 import type { AccessCodeStatus, ExpiryMode } from '../access-code.entity';
 import { canLogIn } from '../access-code-state';
+import { clientBucket } from './client-bucket';
 import { CodeLoginPolicy } from './code-login-policy';
 import { toDate } from './raw-date';
 import { LoginThrottle } from './login-throttle';
@@ -74,9 +75,9 @@ export class TooManyAttemptsError extends HubError {
 /**
  * The public code login. Unknown, malformed, inactive and expired codes get the same answer
  * after the same work (a lookup, a constant-time comparison, a decryption) and no sooner than the
- * policy's floor, so neither the body nor the timing says which it was. Each address has a
- * failure budget with doubling lockouts; a spike of failures across all addresses raises
- * `access_code.bruteforce_suspected`. Every attempt is audited with its address and result,
+ * policy's floor, so neither the body nor the timing says which it was. Each client (an IPv4
+ * address, an IPv6 /64) has a failure budget with doubling lockouts; a spike of failures across
+ * all addresses raises `access_code.bruteforce_suspected`. Every attempt is audited with its address and result,
  * never with the credentials.
  */
 @Injectable()
@@ -97,11 +98,14 @@ export class CodeLoginService {
 
   async login(input: string, address: string): Promise<CodeLoginResult> {
     const started = Date.now();
-    const lockedMs = await this.throttle.lockedFor(address, started);
-    if (lockedMs > 0) {
-      await this.failed(address, started, 'locked_out');
+    const bucket = clientBucket(address);
+    // Counted before the look-up, atomically with the lockout check: a burst of concurrent guesses
+    // gets no more look-ups than the budget. A success gives its count back.
+    const attempt = await this.throttle.attempt(bucket, started);
+    if (attempt.lockedForMs > 0) {
+      await this.failed(address, started, 'locked_out', undefined, undefined, attempt.startedLockout ? attempt.lockedForMs : 0);
       attempts.inc({ result: 'locked_out' });
-      throw new TooManyAttemptsError(Math.ceil(lockedMs / 1000));
+      throw new TooManyAttemptsError(Math.ceil(attempt.lockedForMs / 1000));
     }
     const { code, violations } = checkCode(input);
     const wellFormed = violations.length === 0;
@@ -111,6 +115,7 @@ export class CodeLoginService {
     const password = this.secrets.decrypt(row?.passwordSealed ?? this.decoySealed);
     const usable = row !== undefined && canLogIn(row, new Date(started));
     if (row && matches && usable) {
+      await this.throttle.forgive(bucket, started);
       await this.audit.record({ action: 'access_code.login', outcome: 'success', actor: { type: 'anonymous', id: 'anonymous' }, ip: address, target: { type: 'access_code', id: row.id }, details: { result: 'ok' } });
       attempts.inc({ result: 'ok' });
       return { code: row.code, portalName: row.portalName, portalUrl: row.portalUrl, username: row.username, password, expiresAt: row.effectiveExpiresAt?.toISOString() ?? null };
@@ -140,8 +145,7 @@ export class CodeLoginService {
     };
   }
 
-  private async failed(address: string, now: number, result: 'invalid' | 'locked_out', reason?: FailureReason, codeId?: string): Promise<void> {
-    const budget = result === 'invalid' ? await this.throttle.recordFailure(address, now) : undefined;
+  private async failed(address: string, now: number, result: 'invalid' | 'locked_out', reason?: FailureReason, codeId?: string, lockedForMs = 0): Promise<void> {
     await this.audit.record({
       action: 'access_code.login',
       outcome: 'denied',
@@ -149,7 +153,7 @@ export class CodeLoginService {
       ip: address,
       // The reason is for operators reading the audit log; the client never sees it.
       target: codeId ? { type: 'access_code', id: codeId } : undefined,
-      details: { result, ...(reason ? { reason } : {}), ...(budget?.lockedForMs ? { lockedOutForSeconds: Math.ceil(budget.lockedForMs / 1000) } : {}) },
+      details: { result, ...(reason ? { reason } : {}), ...(lockedForMs > 0 ? { lockedOutForSeconds: Math.ceil(lockedForMs / 1000) } : {}) },
     });
     const global = await this.throttle.recordGlobalFailure(now);
     if (global.alarm) await this.alarm(global.windowStart, global.count);

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { CodeLoginPolicy, lockoutLength } from './code-login-policy';
-import { FailureRecord, LoginThrottle, windowOf } from './login-throttle';
+import { AttemptRecord, LoginThrottle, windowOf } from './login-throttle';
 
 /**
  * Counts with single-statement upserts, atomic in SQLite and PostgreSQL alike, so several hub
@@ -15,8 +15,24 @@ on conflict (bucket) do update set
   level = case when t.last_lock_at <= ? then 0 else t.level end
 returning failures, level`;
 
-/** Only the caller that still sees the spent budget takes the lock (a concurrent one finds failures reset). */
-const LOCK = 'update hub_code_login_throttle set failures = 0, level = level + 1, locked_until = ?, last_lock_at = ? where bucket = ? and failures >= ?';
+/**
+ * One attempt of an address: while it is locked out nothing is counted (and `locked_until` says
+ * so); otherwise the attempt counts as a failure in the same statement, so concurrent attempts
+ * cannot all slip past the check before the first is counted.
+ */
+const ATTEMPT = `
+insert into hub_code_login_throttle as t (bucket, failures, window_start, locked_until, level, last_lock_at)
+values (?, 1, ?, 0, 0, 0)
+on conflict (bucket) do update set
+  failures = case when t.locked_until > ? then t.failures when t.window_start <= ? then 1 else t.failures + 1 end,
+  window_start = case when t.locked_until > ? or t.window_start > ? then t.window_start else ? end,
+  level = case when t.last_lock_at <= ? then 0 else t.level end
+returning failures, level, locked_until`;
+
+/** Only the caller that still sees the overspent budget takes the lock (a concurrent one finds failures reset). */
+const LOCK = 'update hub_code_login_throttle set failures = 0, level = level + 1, locked_until = ?, last_lock_at = ? where bucket = ? and failures > ?';
+
+const FORGIVE = 'update hub_code_login_throttle set failures = failures - 1 where bucket = ? and failures > 0';
 
 export class DatabaseLoginThrottle extends LoginThrottle {
   constructor(
@@ -31,14 +47,23 @@ export class DatabaseLoginThrottle extends LoginThrottle {
     return rows.length === 0 ? 0 : Math.max(0, Number(rows[0].locked_until) - now);
   }
 
-  async recordFailure(address: string, now: number): Promise<FailureRecord> {
+  async attempt(address: string, now: number): Promise<AttemptRecord> {
     const bucket = `ip:${address}`;
-    const [row] = await this.sql<{ failures: number | string; level: number | string }>(INCREMENT, [bucket, now, now - this.policy.windowMs, now - this.policy.windowMs, now, now - this.policy.lockoutDecayMs]);
+    const windowCutoff = now - this.policy.windowMs;
+    const [row] = await this.sql<{ failures: number | string; level: number | string; locked_until: number | string }>(ATTEMPT, [bucket, now, now, windowCutoff, now, windowCutoff, now, now - this.policy.lockoutDecayMs]);
+    const lockedUntil = Number(row.locked_until);
+    if (lockedUntil > now) return { failures: 0, lockedForMs: lockedUntil - now, startedLockout: false };
     const failures = Number(row.failures);
-    if (failures < this.policy.budget) return { failures, lockedForMs: 0 };
+    if (failures <= this.policy.budget) return { failures, lockedForMs: 0, startedLockout: false };
     const lockedForMs = lockoutLength(this.policy, Number(row.level) + 1);
     const result = await this.orm.em.getConnection().execute<{ affectedRows: number }>(LOCK, [now + lockedForMs, now + lockedForMs, bucket, this.policy.budget], 'run');
-    return { failures, lockedForMs: result.affectedRows > 0 ? lockedForMs : 0 };
+    if (result.affectedRows > 0) return { failures, lockedForMs, startedLockout: true };
+    // A concurrent attempt over the budget took the lock first: this one is refused all the same.
+    return { failures, lockedForMs: Math.max(1000, await this.lockedFor(address, now)), startedLockout: false };
+  }
+
+  async forgive(address: string): Promise<void> {
+    await this.orm.em.getConnection().execute(FORGIVE, [`ip:${address}`], 'run');
   }
 
   async recordGlobalFailure(now: number): Promise<{ count: number; alarm: boolean; windowStart: number }> {
