@@ -160,7 +160,13 @@ export class WebhookAttemptService implements OnModuleInit, OnApplicationShutdow
   }
 
   private async disable(em: EntityManager, emit: Emit, endpoint: WebhookEndpoint, reason: EndpointDisabledReason, delivery: WebhookDelivery): Promise<void> {
-    Object.assign(endpoint, { enabled: false, disabledReason: reason, disabledAt: new Date() });
+    // Concurrent attempts of one endpoint (a burst of 410s) each loaded it enabled: only the one
+    // whose conditional update wins disables it, audits and alerts; the others wait for its commit
+    // (row lock) and then match nothing.
+    const disabledAt = new Date();
+    const won = await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id, enabled: true }, { enabled: false, disabledReason: reason, disabledAt });
+    if (won === 0) return;
+    Object.assign(endpoint, { enabled: false, disabledReason: reason, disabledAt });
     const details = {
       endpointId: endpoint.id,
       url: urlOrigin(endpoint.url),

@@ -76,7 +76,16 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy?: () => void 
     total += chunk.length;
     if (total > DRAIN_BYTES) break;
   }
-  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
+  return storable(Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8'));
+}
+
+/**
+ * Text as PostgreSQL can store it: its text types refuse NUL, which binary answers (a gzip body,
+ * an image) are full of, and a refused attempt log would leave the delivery unrecorded after it
+ * was sent (resent by the sweeper, never marked delivered).
+ */
+export function storable(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD');
 }
 
 /** `Retry-After` as seconds or an HTTP date. */
@@ -97,5 +106,5 @@ function describe(error: unknown, timeoutMs: number): string {
   const cause = err.cause instanceof SsrfRefusal ? err.cause : undefined;
   if (cause) return `${cause.code}: ${cause.message}`;
   const code = err.code ?? err.cause?.code;
-  return `${code ? `${code}: ` : ''}${err.message ?? err.cause?.message ?? String(error)}`.slice(0, 500);
+  return storable(`${code ? `${code}: ` : ''}${err.message ?? err.cause?.message ?? String(error)}`.slice(0, 500));
 }
