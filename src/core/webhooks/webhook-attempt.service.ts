@@ -232,6 +232,19 @@ export class WebhookAttemptService implements OnModuleInit, OnApplicationShutdow
       { limit: 500, orderBy: { nextAttemptAt: 'asc' } },
     );
     if (stale.length > 0) this.logger.warn(`Re-scheduling ${stale.length} webhook deliveries whose attempt job was lost`);
-    for (const delivery of stale) await this.schedule(delivery.id, delivery.round, delivery.attemptCount + 1, 0, `sweep-${delivery.nextAttemptAt?.getTime()}`);
+    for (const delivery of stale) await this.schedule(delivery.id, delivery.round, delivery.attemptCount + 1, 0, sweepTag(delivery.nextAttemptAt, now));
   }
+}
+
+/**
+ * The tag of a sweep's job for a delivery: new when the delivery has been stale twice as long as
+ * at the last new tag (1, 2, 4, 8… minutes). A delivery whose attempts keep failing to be recorded
+ * never advances; with one tag per `nextAttemptAt` the queue would drop every later sweep's job as
+ * a repeat of the first (it keeps completed ids for a day), and the delivery would stay pending
+ * for good. Resent with backoff instead, under the same `webhook-id` for the receiver to dedupe.
+ */
+export function sweepTag(nextAttemptAt: Date | null | undefined, now: Date): string {
+  const due = nextAttemptAt?.getTime() ?? 0;
+  const staleMinutes = Math.max(1, (now.getTime() - due) / 60_000);
+  return `sweep-${due}-${Math.floor(Math.log2(staleMinutes))}`;
 }
