@@ -4,6 +4,7 @@ import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../../core/auth/public.decorator';
 import { HubError } from '../../core/common/errors';
+import { refuseNul } from '../../core/common/validation.pipe';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { ApiPublicProblems } from '../../core/http/api-problems.decorator';
 import { DefinitionsService } from '../engine/definitions.service';
@@ -39,6 +40,8 @@ export class HooksController {
     const given = Buffer.from((signature ?? '').replace(/^sha256=/, ''), 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HubError(401, 'HOOK_SIGNATURE_INVALID', 'Unauthorized', 'X-Hub-Signature does not match the body');
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    // Checked here: the body is read raw for its signature, past the validation pipe.
+    refuseNul(body, 'body');
     const key = `${workflow.row.id}:hook:${delivery && /^[\x21-\x7e]{1,200}$/.test(delivery) ? delivery : expected.toString('hex')}`;
     const { run, created } = await this.triggers.start(workflow, { type: 'webhook', hook: name }, { ...body, type: 'webhook', hook: name }, body, key);
     return { runId: run.id, duplicate: !created };
