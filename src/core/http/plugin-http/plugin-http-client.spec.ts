@@ -54,6 +54,21 @@ describe('HubPluginHttpClient', () => {
     await server.close();
   });
 
+  it('quotes a body that is not JSON with its secret fields blanked', async () => {
+    const server = await serve(() => ({ status: 200, body: 'result=ok&password=hunter2&api_key=K9' }));
+    const response = await client(server.url).request({ method: 'GET', url: '' });
+    const failure = (() => {
+      try {
+        response.json();
+      } catch (error) {
+        return error as PluginError;
+      }
+      return undefined;
+    })();
+    expect(failure?.providerMessage).toBe('result=ok&password=[redacted]&api_key=[redacted]');
+    await server.close();
+  });
+
   it('does not retry permanent failures, nor non-idempotent requests unless asked', async () => {
     const server = await serve(() => ({ status: 500 }));
     const permanent = await pluginFailureOf(client(server.url).request({ method: 'GET', url: '', classify: () => new PluginError('AUTH_FAILED', 'no') }));

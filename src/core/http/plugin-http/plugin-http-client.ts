@@ -9,6 +9,7 @@ import {
   PluginHttpRequest,
   PluginHttpResponse,
   PluginLogger,
+  redactSecretFields,
   scrubSecrets,
   tryParseJson,
   WireFields,
@@ -226,7 +227,7 @@ function toResponse(status: number, rawHeaders: Record<string, string | string[]
     body,
     json<T>(): T {
       const parsed = tryParseJson(body);
-      if (parsed === undefined) throw new PluginError('UNKNOWN', `The panel answered HTTP ${status} with a body that is not JSON`, { httpStatus: status, providerMessage: body.slice(0, 200) });
+      if (parsed === undefined) throw new PluginError('UNKNOWN', `The panel answered HTTP ${status} with a body that is not JSON`, { httpStatus: status, providerMessage: redactSecretFields(body).slice(0, 200) });
       return parsed as T;
     },
   };
