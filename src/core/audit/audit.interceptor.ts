@@ -5,6 +5,7 @@ import { Observable, from, lastValueFrom } from 'rxjs';
 import { toProblem } from '../common/problem-details.filter';
 import { AUDIT_ACTION } from './audit-action.decorator';
 import { AuditService } from './audit.service';
+import { matchedResource } from '../http/matched-route';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,7 +25,7 @@ export class AuditInterceptor implements NestInterceptor {
     if (context.getType() !== 'http' || !MUTATING.has(req.method)) return next.handle();
     const meta = this.reflector.get<{ action: string; targetType?: string } | undefined>(AUDIT_ACTION, context.getHandler());
     if (meta?.action === 'none') return next.handle();
-    const resource = req.path.split('/').filter(Boolean)[0] ?? 'root';
+    const resource = matchedResource(req) || 'root';
     const action = meta?.action ?? `${resource}.${req.method.toLowerCase()}`;
     const targetType = meta?.targetType ?? resource;
     const paramId = typeof req.params?.id === 'string' ? req.params.id : undefined;

@@ -4,12 +4,15 @@ import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { HubError } from '../common/errors';
 import { hubContext } from '../context/request-context';
-import { ApiKeysService } from './api-keys.service';
+import { ApiKeysService, presentedKey } from './api-keys.service';
 import { IS_PUBLIC } from './public.decorator';
 import { allows } from './scopes';
+import { matchedResource } from '../http/matched-route';
 
 export interface AuthenticatedRequest extends Request {
   apiKeyId?: string;
+  /** The scopes of the key that was admitted (for checks that depend on what the caller holds). */
+  apiKeyScopes?: string[];
 }
 
 /** Every endpoint needs a valid API key with a scope that covers it, unless marked @Public(). */
@@ -25,14 +28,14 @@ export class ApiKeyGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const raw = presentedKey(req);
-    if (!raw) return this.reject(req, 'API_KEY_MISSING', 'no API key presented');
-    const result = await this.keys.authenticate(raw, req.ip);
+    if (!presentedKey(req)) return this.reject(req, 'API_KEY_MISSING', 'no API key presented');
+    const result = await this.keys.authenticateRequest(req);
     if ('reason' in result) return this.reject(req, 'API_KEY_INVALID', result.reason);
     const { key } = result;
     hubContext.setActor({ type: 'api_key', id: key.id });
     req.apiKeyId = key.id;
-    const resource = req.path.split('/').filter(Boolean)[0] ?? '';
+    req.apiKeyScopes = key.scopes;
+    const resource = matchedResource(req);
     const access = ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? 'read' : 'write';
     if (!allows(key.scopes, resource, access)) {
       await this.audit.record({ action: 'auth.denied', outcome: 'denied', details: { method: req.method, path: req.path, scopes: key.scopes } });
@@ -52,11 +55,4 @@ export class ApiKeyGuard implements CanActivate {
       ? 'Send an API key as "Authorization: Bearer <key>" or "X-Api-Key: <key>"'
       : 'The API key is not valid (unknown, revoked, expired or not allowed from this address)');
   }
-}
-
-function presentedKey(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim() || undefined;
-  const apiKey = req.headers['x-api-key'];
-  return (Array.isArray(apiKey) ? apiKey[0] : apiKey)?.trim() || undefined;
 }

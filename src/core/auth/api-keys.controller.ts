@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { IdPipe } from '../common/id.pipe';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+import type { AuthenticatedRequest } from './api-key.guard';
 import { ApiKeysService } from './api-keys.service';
 
 @ApiTags('api-keys')
@@ -14,8 +15,8 @@ export class ApiKeysController {
   @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key (the key is shown once)' })
   @ApiProblems(400, 422)
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  async create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    const { key, record } = await this.keys.create({ ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined });
+  async create(@Body() body: CreateApiKeyDto, @Req() req: AuthenticatedRequest): Promise<CreatedApiKeyDto> {
+    const { key, record } = await this.keys.create({ ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined }, req.apiKeyScopes ?? []);
     return { ...ApiKeyDto.from(record), key };
   }
 
@@ -32,7 +33,7 @@ export class ApiKeysController {
   @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key' })
   @ApiProblems(404)
   @ApiOkResponse({ type: ApiKeyDto })
-  async revoke(@Param('id', IdPipe) id: string): Promise<ApiKeyDto> {
-    return ApiKeyDto.from(await this.keys.revoke(id));
+  async revoke(@Param('id', IdPipe) id: string, @Req() req: AuthenticatedRequest): Promise<ApiKeyDto> {
+    return ApiKeyDto.from(await this.keys.revoke(id, req.apiKeyScopes ?? []));
   }
 }

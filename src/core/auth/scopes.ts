@@ -18,3 +18,13 @@ export function allows(scopes: string[], resource: string, access: 'read' | 'wri
   if (scopes.includes('operator')) return true;
   return access === 'read' && scopes.includes('read-only');
 }
+
+/** Whether a key holding `holder` may hand `scope` to another key (never more than it has itself). */
+export function grants(holder: string[], scope: string): boolean {
+  if (holder.includes('admin')) return true;
+  if (scope === 'admin') return false;
+  if (scope === 'operator') return holder.includes('operator');
+  if (scope === 'read-only') return holder.includes('operator') || holder.includes('read-only');
+  const [resource, access] = scope.split(':') as [string, 'read' | 'write'];
+  return allows(holder, resource, access);
+}

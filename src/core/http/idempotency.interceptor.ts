@@ -9,6 +9,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { SecretBox } from '../crypto/secret-box';
 import { HubScheduler } from '../scheduler/scheduler.service';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { matchedTarget } from './matched-route';
 import { attachIdempotencyPlan, IdempotencyPlan } from './idempotency-plan';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -55,7 +56,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(header) ? header[0] : header;
     if (!KEY.test(key)) throw new HubError(400, 'IDEMPOTENCY_KEY_INVALID', 'Invalid request', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
     const res = context.switchToHttp().getResponse<Response>();
-    const id = sha256(`${req.apiKeyId ?? 'public'}\n${req.method}\n${req.path}\n${key}`);
+    const id = sha256(`${req.apiKeyId ?? 'public'}\n${req.method}\n${matchedTarget(req)}\n${key}`);
     const fingerprint = sha256(canonicalJson(req.body ?? null));
     return from(this.run({ id, key, fingerprint, req, res }, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
