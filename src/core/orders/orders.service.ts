@@ -10,7 +10,7 @@ import { Product } from '../products/product.entity';
 import { subscriptionEventPayload, subscriptionPayload } from '../subscriptions/subscription-payload';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { CreateOrderDto, MarkPaidDto, OrderQueryDto } from './order.dto';
-import { Order } from './order.entity';
+import { Order, OrderKind } from './order.entity';
 import { orderPayload, ProviderPaymentChange } from './order-payload';
 
 export type { ProviderPaymentChange } from './order-payload';
@@ -30,23 +30,31 @@ export class OrdersService {
 
   async create(input: CreateOrderDto): Promise<Order> {
     const provider = input.provider ?? 'manual';
+    const kind = input.kind ?? 'new';
     if (input.providerPaymentId) {
       const existing = await this.em.findOne(Order, { provider, providerPaymentId: input.providerPaymentId });
-      if (existing) return existing;
+      if (existing) return sameOrder(existing, input, kind);
     }
-    const kind = input.kind ?? 'new';
     const customer = await this.em.findOne(Customer, { id: input.customerId });
     if (!customer) throw new UnprocessableError('CUSTOMER_NOT_FOUND', `Customer ${input.customerId} does not exist`, [{ field: 'customerId', message: 'no such customer', code: 'CUSTOMER_NOT_FOUND' }]);
     const product = await this.em.findOne(Product, { id: input.productId });
     if (!product) throw new UnprocessableError('PRODUCT_NOT_FOUND', `Product ${input.productId} does not exist`, [{ field: 'productId', message: 'no such product', code: 'PRODUCT_NOT_FOUND' }]);
+    // A deactivated product is no longer sold; its existing subscriptions still renew.
+    if (!product.active && kind !== 'renewal') throw new UnprocessableError('PRODUCT_INACTIVE', `Product ${product.id} is not sold any more (active: false)`, [{ field: 'productId', message: 'the product is inactive', code: 'PRODUCT_INACTIVE' }]);
+    const currency = input.currency ?? product.currency;
+    // The product's price is in the product's currency: an order in another one says what it costs.
+    if (input.amountMinor === undefined && currency !== product.currency) {
+      throw new UnprocessableError('AMOUNT_REQUIRED', `The product is priced in ${product.currency}: an order in ${currency} needs amountMinor`, [{ field: 'amountMinor', message: `required when currency differs from the product's (${product.currency})`, code: 'AMOUNT_REQUIRED' }]);
+    }
     let subscription: Subscription | null = null;
     if (kind !== 'new') {
       if (!input.subscriptionId) throw new UnprocessableError('SUBSCRIPTION_REQUIRED', `A ${kind} order needs subscriptionId`, [{ field: 'subscriptionId', message: `required for ${kind} orders`, code: 'required' }]);
-      subscription = await this.em.findOne(Subscription, { id: input.subscriptionId });
+      subscription = await this.em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['product'] });
       if (!subscription || subscription.customer.id !== customer.id) {
         throw new UnprocessableError('SUBSCRIPTION_NOT_FOUND', `Subscription ${input.subscriptionId} does not exist for this customer`, [{ field: 'subscriptionId', message: 'no such subscription for this customer', code: 'SUBSCRIPTION_NOT_FOUND' }]);
       }
       if (subscription.status === 'cancelled') throw new ConflictError('SUBSCRIPTION_CANCELLED', 'A cancelled subscription cannot be renewed or upgraded; sell a new one');
+      checkChangeOf(subscription, product, kind);
     } else if (input.subscriptionId) {
       throw new UnprocessableError('SUBSCRIPTION_NOT_ALLOWED', 'A new order creates its subscription; omit subscriptionId', [{ field: 'subscriptionId', message: 'not allowed for new orders', code: 'not_allowed' }]);
     }
@@ -60,7 +68,7 @@ export class OrdersService {
           product,
           subscription,
           amountMinor: input.amountMinor ?? product.priceMinor,
-          currency: input.currency ?? product.currency,
+          currency,
           metadata: input.metadata ?? null,
         });
         em.persist(order);
@@ -71,7 +79,7 @@ export class OrdersService {
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException && input.providerPaymentId) {
         const existing = await this.em.fork().findOne(Order, { provider, providerPaymentId: input.providerPaymentId });
-        if (existing) return existing;
+        if (existing) return sameOrder(existing, input, kind);
       }
       throw error;
     }
@@ -111,6 +119,8 @@ export class OrdersService {
         const order = await this.lockForChange(em, id);
         if (order.status === 'paid') return order;
         if (order.status === 'refunded') throw new ConflictError('ORDER_REFUNDED', 'A refunded order cannot be paid again');
+        // The same manual part payment again (its reference is the one recorded): a repeat, not a second transfer.
+        if (order.status === 'partially_paid' && order.provider === 'manual' && input.amountMinor !== undefined && input.providerPaymentId !== undefined && input.providerPaymentId === order.providerPaymentId) return order;
         if (input.providerPaymentId) order.providerPaymentId = input.providerPaymentId;
         const paid = input.amountMinor ?? order.amountMinor;
         order.amountPaidMinor = (order.status === 'partially_paid' ? order.amountPaidMinor ?? 0 : 0) + paid;
@@ -163,7 +173,8 @@ export class OrdersService {
     const subscription = await this.em.findOne(Subscription, { id: subscriptionId });
     if (!subscription) throw new NotFoundError('Subscription', subscriptionId);
     const productId = input.productId ?? subscription.product.id;
-    const order = await this.create({ customerId: subscription.customer.id, productId, kind: productId === subscription.product.id ? 'renewal' : 'upgrade', subscriptionId, provider: 'manual' });
+    // With the payment's reference, a repeated request finds its order (and pays it, if the first attempt did not get that far).
+    const order = await this.create({ customerId: subscription.customer.id, productId, kind: productId === subscription.product.id ? 'renewal' : 'upgrade', subscriptionId, provider: 'manual', providerPaymentId: input.providerPaymentId });
     return this.markPaid(order.id, { providerPaymentId: input.providerPaymentId ?? `manual-renewal:${order.id}`, reason: input.reason });
   }
 
@@ -291,4 +302,38 @@ export class OrdersService {
       subject: { type: 'order', id: order.id },
     });
   }
+}
+
+/**
+ * The order a repeated provider payment id names, when the request is a repeat of the one that
+ * created it; a payment id already used for another sale (another customer, product, kind or
+ * subscription) is a conflict, not that order.
+ */
+function sameOrder(existing: Order, input: CreateOrderDto, kind: OrderKind): Order {
+  const same = existing.customer.id === input.customerId && existing.product.id === input.productId && existing.kind === kind && (existing.subscription?.id ?? null) === (input.subscriptionId ?? null);
+  if (!same) throw new ConflictError('PAYMENT_ID_IN_USE', `Order ${existing.id} already has this provider payment id`, { orderId: existing.id });
+  return existing;
+}
+
+/**
+ * A renewal extends the subscription by its own product's duration, and an upgrade changes the
+ * package of its line on its panel: an order that pays for something else would be applied as
+ * something it is not.
+ */
+function checkChangeOf(subscription: Subscription, product: Product, kind: OrderKind): void {
+  if (!subscription.lineId) throw new ConflictError('SUBSCRIPTION_NOT_PROVISIONED', `Subscription ${subscription.id} (${subscription.status}) has no line yet: it cannot be renewed or upgraded before it is provisioned`, { subscriptionId: subscription.id, subscriptionStatus: subscription.status });
+  const current = subscription.product;
+  // The renewal workflow extends by the subscription's product's duration, whatever product the order names (a
+  // provider's recurring payment names the product it was opened for): one of another duration would pay for other time.
+  if (kind === 'renewal' && product.id !== current.id && (product.durationUnit !== current.durationUnit || product.durationValue !== current.durationValue)) {
+    throw new UnprocessableError('RENEWAL_PRODUCT_MISMATCH', `A renewal extends the subscription by its product's duration (${current.durationValue} ${current.durationUnit}), not product ${product.id}'s (${product.durationValue} ${product.durationUnit}); renew with the subscription's product, or upgrade`, [{ field: 'productId', message: "must have the duration of the subscription's product for a renewal", code: 'RENEWAL_PRODUCT_MISMATCH' }]);
+  }
+  if (kind === 'upgrade' && !upgradablePanel(subscription, product)) {
+    throw new UnprocessableError('UPGRADE_PANEL_MISMATCH', `Product ${product.id} is not sold on the subscription's panel (${subscription.panel.id})`, [{ field: 'productId', message: "must be a product on the subscription's panel", code: 'UPGRADE_PANEL_MISMATCH' }]);
+  }
+}
+
+/** Whether the product has a package on the panel the subscription's line is on (its panel, or its fallback panel). */
+function upgradablePanel(subscription: Subscription, product: Product): boolean {
+  return product.panel.id === subscription.panel.id || (product.fallbackPanel?.id === subscription.panel.id && Boolean(product.fallbackPackageExternalId));
 }

@@ -14,6 +14,13 @@ import { assertTransition, SubscriptionStatus } from './subscription-state';
 import { SUBSCRIPTION_PANEL_CHANGED } from './subscription-events';
 import { Subscription } from './subscription.entity';
 
+/** The subscription has no line yet: it cannot be made active other than by the line's creation. */
+export class SubscriptionNotProvisionedError extends ConflictError {
+  constructor(subscriptionId: string, status: SubscriptionStatus) {
+    super('SUBSCRIPTION_NOT_PROVISIONED', `Subscription ${subscriptionId} (${status}) has no line yet: it becomes active when its line is created`, { subscriptionId, subscriptionStatus: status });
+  }
+}
+
 /** The unit of work a change joins: the caller's transaction and its event emitter. */
 export interface Unit {
   em: EntityManager;
@@ -190,9 +197,15 @@ export class SubscriptionsService {
     const subscription = await this.forChange(id, unit.em);
     const product = await unit.em.findOne(Product, { id: productId });
     if (!product) throw new NotFoundError('Product', productId);
+    // The line stays on the subscription's panel: the product's package there (its fallback panel's own package id
+    // when the subscription followed its line to the fallback panel); a product not sold on that panel has none.
+    let packageExternalId: string;
+    if (product.panel.id === subscription.panel.id) packageExternalId = product.packageExternalId;
+    else if (product.fallbackPanel?.id === subscription.panel.id && product.fallbackPackageExternalId) packageExternalId = product.fallbackPackageExternalId;
+    else throw new ConflictError('UPGRADE_PANEL_MISMATCH', `Product ${productId} has no package on panel ${subscription.panel.id}, where the line of subscription ${id} is`, { subscriptionId: id, productId, panelId: subscription.panel.id });
     const before = { productId: subscription.product.id, packageId: subscription.packageExternalId, maxConnections: subscription.maxConnections };
     subscription.product = product;
-    subscription.packageExternalId = product.packageExternalId;
+    subscription.packageExternalId = packageExternalId;
     subscription.maxConnections = product.maxConnections;
     await this.audit.record({ action: 'subscription.change_package', target: { type: 'subscription', id }, details: { before, productId, reason: change.reason, runId: change.runId } }, unit.em);
     return subscription;
@@ -266,6 +279,11 @@ export class SubscriptionsService {
     const { previousExpiresAt } = options;
     const from = subscription.status;
     if (!(options.allowSame && from === to)) assertTransition(from, to, subscription.id);
+    // Only `activate` (which records the line first) makes a subscription without a line active: a
+    // reactivation or renewal of one still being provisioned (or whose provisioning failed) would
+    // show a customer as active who has nothing to watch, and make the provisioning run's own
+    // activation fail (active → active is no transition), stranding the line it created.
+    if (to === 'active' && !subscription.lineId) throw new SubscriptionNotProvisionedError(subscription.id, from);
     subscription.status = to;
     const changed: Array<keyof Subscription & string> = ['status', 'history', ...(options.also ?? [])];
     if (from === 'failed' && to !== 'failed') {
