@@ -58,8 +58,13 @@ export function planExpiry(current: ExpiryPlan | undefined, mode: ExpiryMode | u
  * row lock: it runs one writing transaction at a time.
  */
 export async function lockSubscriptionProjection(em: EntityManager, subscriptionId: string): Promise<SubscriptionExpiry> {
-  await em.upsert(SubscriptionExpiry, { id: subscriptionId, lastEventId: '', expiresAt: null, updatedAt: new Date() }, { onConflictFields: ['id'], onConflictAction: 'ignore' });
+  await em.upsert(SubscriptionExpiry, unknownProjection(subscriptionId), { onConflictFields: ['id'], onConflictAction: 'ignore' });
   return em.findOneOrFail(SubscriptionExpiry, { id: subscriptionId }, forChange(em));
+}
+
+/** The projection row of a subscription no event has reached yet: written (if missing) so that it can be locked. */
+export function unknownProjection(subscriptionId: string, now = new Date()): Pick<SubscriptionExpiry, 'id' | 'lastEventId' | 'expiresAt' | 'updatedAt'> {
+  return { id: subscriptionId, lastEventId: '', expiresAt: null, updatedAt: now };
 }
 
 /** The subscription's expiry as last reported by its events (null when unknown). */

@@ -8,7 +8,7 @@ import { EventsService } from '../../events/events.service';
 import { Portal } from '../../portals/portal.entity';
 import { allocateCodes } from '../code-generator';
 import { AccessCode } from '../access-code.entity';
-import { databaseCodeStore } from '../access-code-rules';
+import { databaseCodeStore, unknownProjection } from '../access-code-rules';
 import { effectiveExpiry } from '../access-code-state';
 import { SubscriptionExpiry } from '../subscription-expiry.entity';
 import { AccessCodeImport, AccessCodeImportChunk, AccessCodeImportRow, FINISHED, RowOutcome } from './access-code-import.entity';
@@ -265,18 +265,18 @@ export class ImportProcessor {
 async function settleLinkedExpiries(em: EntityManager, importId: string): Promise<void> {
   const connection = em.getConnection();
   const ctx = em.getTransactionContext();
-  const linked = 'select subscription_id from hub_access_code where import_id = ? and pending = ? and subscription_id is not null';
-  const ids = (await connection.execute<{ subscription_id: string }[]>(`select distinct subscription_id from hub_access_code where import_id = ? and pending = ? and subscription_id is not null`, [importId, true], 'all', ctx)).map((row: { subscription_id: string }) => row.subscription_id);
+  // The import's codes linked to a subscription, not yet visible.
+  const linked = 'import_id = ? and pending = ? and subscription_id is not null';
+  const ids = (await connection.execute<{ subscription_id: string }[]>(`select distinct subscription_id from hub_access_code where ${linked}`, [importId, true], 'all', ctx)).map((row: { subscription_id: string }) => row.subscription_id);
   for (let i = 0; i < ids.length; i += BATCH) {
     const now = new Date();
-    const rows = ids.slice(i, i + BATCH).map((id: string) => ({ id, lastEventId: '', expiresAt: null, updatedAt: now }));
-    await em.upsertMany(SubscriptionExpiry, rows, { onConflictFields: ['id'], onConflictAction: 'ignore' });
+    await em.upsertMany(SubscriptionExpiry, ids.slice(i, i + BATCH).map((id: string) => unknownProjection(id, now)), { onConflictFields: ['id'], onConflictAction: 'ignore' });
   }
   // SQLite runs one writing transaction at a time: no row locks to take.
-  if (!isSqlite(em)) await connection.execute(`select id from hub_access_code_subscription where id in (${linked}) order by id for update`, [importId, true], 'all', ctx);
+  if (!isSqlite(em)) await connection.execute(`select id from hub_access_code_subscription where id in (select subscription_id from hub_access_code where ${linked}) order by id for update`, [importId, true], 'all', ctx);
   const current = 'select p.expires_at from hub_access_code_subscription p where p.id = hub_access_code.subscription_id';
   await connection.execute(
-    `update hub_access_code set subscription_expires_at = (${current}), effective_expires_at = case when expiry_mode = 'default' then (${current}) else effective_expires_at end where import_id = ? and pending = ? and subscription_id is not null`,
+    `update hub_access_code set subscription_expires_at = (${current}), effective_expires_at = case when expiry_mode = 'default' then (${current}) else effective_expires_at end where ${linked}`,
     [importId, true],
     'run',
     ctx,
