@@ -110,7 +110,7 @@ export class ApiKeysService implements OnModuleInit {
    * Looked up on every request (one indexed read, raw: no unit of work for a row only read), never
    * cached: a revocation made through any process must hold in every process from its next request on.
    */
-  async authenticate(rawKey: string, ip: string | undefined): Promise<{ key: ApiKey } | { reason: string }> {
+  async authenticate(rawKey: string, ip: string | undefined): Promise<RequestAuthentication> {
     const key = await findRow<ApiKey>(this.orm.em.fork(), ApiKey, { keyHash: sha256Hex(rawKey) });
     if (!key) return { reason: 'unknown key' };
     if (key.revokedAt) return { reason: 'revoked key' };
@@ -139,6 +139,7 @@ export class ApiKeysService implements OnModuleInit {
   }
 }
 
+/** A key admitted, or the reason it was not (`missing` when none was presented). */
 export type RequestAuthentication = { key: ApiKey } | { reason: string };
 
 const authentications = new WeakMap<Request, Promise<RequestAuthentication>>();

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { HUB_CONFIG } from '../config/config.module';
 import type { HubConfig } from '../config/hub-config';
 import { hubContext } from '../context/request-context';
-import { redactUrl } from '../audit/redact';
+import { REDACTED, redactUrl } from '../audit/redact';
 import { redactLogFields } from './log-redaction';
 
 /**
@@ -22,7 +22,7 @@ export const LOG_REDACT_PATHS = ['req.headers.authorization', 'req.headers["x-ap
         pinoHttp: [
           {
             level: config.logLevel,
-            redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+            redact: { paths: LOG_REDACT_PATHS, censor: REDACTED },
             formatters: { log: redactLogFields },
             genReqId: () => hubContext.correlationId(),
             customProps: () => ({ correlationId: hubContext.current()?.correlationId }),
